@@ -1,0 +1,51 @@
+import { assertFieldPath } from '../port';
+
+/** Table and index DDL for one collection: `id` key, the document as JSON, expression indexes. */
+export function collectionDDL(name: string, indexed: readonly (string | readonly string[])[]): string {
+  const table = tableName(name);
+  const parts = [`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT;`];
+  for (const spec of indexed) {
+    const fields = typeof spec === 'string' ? [spec] : spec;
+    fields.forEach(assertFieldPath);
+    const ix = `ix_${name}_${fields.join('_').replace(/\./g, '_')}`;
+    const cols = fields.map((f) => jsonExtract(f)).join(', ');
+    parts.push(`CREATE INDEX IF NOT EXISTS ${ix} ON ${table} (${cols});`);
+  }
+  return parts.join('\n');
+}
+
+export const tableName = (collection: string): string => {
+  assertFieldPath(collection);
+  return `c_${collection}`;
+};
+
+export const jsonExtract = (field: string): string => `json_extract(doc, '$.${field}')`;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Versioned migrations, applied in order inside one transaction each and recorded in
+ * `schema_migrations`. Never edit a released migration: add the next one.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, quota, audit, idempotency',
+    sql: [
+      collectionDDL('members', ['openid']),
+      collectionDDL('merchants', ['providerId', 'brandGroupId']),
+      collectionDDL('brandGroups', []),
+      collectionDDL('stores', ['merchantId']),
+      collectionDDL('appids', ['merchantId']),
+      collectionDDL('quotaAccounts', ['providerId']),
+      collectionDDL('quotaLedger', [['merchantId', 'at']]),
+      collectionDDL('auditLog', [['merchantId', 'at']]),
+      collectionDDL('requests', []),
+      collectionDDL('meta', []),
+    ].join('\n'),
+  },
+];

@@ -1,0 +1,80 @@
+/**
+ * The public contract: function → action → { input, output, permission }. Both sides import it:
+ * the dispatcher parses every call with `input` before a handler runs and enforces `permission`;
+ * the client types its calls from it; `scripts/gen-api-docs.ts` writes docs/api.md from it.
+ */
+import * as account from './account/schema';
+import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
+import { z } from './validation';
+
+export interface ActionSpec<I extends z.core.$ZodType = z.core.$ZodType, O extends z.core.$ZodType = z.core.$ZodType> {
+  summary: string;
+  input: I;
+  output: O;
+  permission: Permission;
+  /** Create-type: carries `requestId`; a retry returns the first result. */
+  idempotent?: boolean;
+  /** Error codes this action may answer besides the common ones. */
+  errors?: readonly string[];
+}
+
+const action = <I extends z.core.$ZodType, O extends z.core.$ZodType>(spec: ActionSpec<I, O>) => spec;
+
+const empty = z.strictObject({});
+
+export const contract = {
+  account: {
+    me: action({
+      summary: '当前登录成员及其在各商户的角色',
+      input: empty,
+      output: account.meSchema,
+      permission: signedIn,
+    }),
+    merchants: action({
+      summary: '服务商的商户列表（A4）及其配额余额',
+      input: account.merchantScoped,
+      output: account.merchantsOutput,
+      permission: roles('SP_ADMIN'),
+    }),
+    rechargeQuota: action({
+      summary: '配额充值；首次充值自动开户（A3）',
+      input: account.rechargeQuotaInput,
+      output: account.rechargeQuotaOutput,
+      permission: roles('SP_ADMIN'),
+      idempotent: true,
+      errors: ['ACCOUNT.MERCHANT_NOT_FOUND', 'ACCOUNT.NOT_SUB_MERCHANT', 'REQUEST.ID_REUSED'],
+    }),
+    quotaLedger: action({
+      summary: '配额账户余额与流水',
+      input: account.quotaLedgerInput,
+      output: account.quotaLedgerOutput,
+      permission: roles(...ADMINS),
+    }),
+    stores: action({
+      summary: '商户的门店（名称、地址、经纬度）',
+      input: account.merchantScoped,
+      output: z.object({ stores: z.array(account.storeSchema) }),
+      permission: roles(...ALL_STAFF),
+    }),
+    appids: action({
+      summary: '绑定到商户的 APPID（类型、昵称）',
+      input: account.merchantScoped,
+      output: z.object({ appids: z.array(account.appidSchema) }),
+      permission: roles(...ADMINS, 'LIVE_HOST'),
+    }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends ActionSpec<infer I, z.core.$ZodType> ? z.input<I> : never;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends ActionSpec<z.core.$ZodType, infer O> ? z.output<O> : never;
+
+export const FUNCTION_NAMES = Object.keys(contract) as FunctionName[];
+
+export function findAction(fn: string, actionName: string): ActionSpec | undefined {
+  if (!Object.prototype.hasOwnProperty.call(contract, fn)) return undefined;
+  const actions = contract[fn as FunctionName] as Record<string, ActionSpec>;
+  return Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+}

@@ -1,0 +1,48 @@
+import type { ErrorBody, Issue } from './result';
+
+/**
+ * Stable error codes (`DOMAIN.REASON`) with their Chinese messages. Codes never change once
+ * published: outside clients branch on them. Messages may be refined.
+ */
+export const ERROR_MESSAGES = {
+  'REQUEST.INVALID': '请求参数不正确',
+  'REQUEST.MALFORMED': '请求格式不正确，需为 JSON：{ action, data }',
+  'REQUEST.UNKNOWN_FUNCTION': '不存在的云函数',
+  'REQUEST.UNKNOWN_ACTION': '不存在的操作',
+  'REQUEST.TOO_LARGE': '请求内容过大',
+  'REQUEST.ID_REUSED': '同一 requestId 已用于另一份不同的请求',
+  'AUTH.UNAUTHENTICATED': '请先登录',
+  'AUTH.FORBIDDEN': '无权执行此操作',
+  'AUTH.UNKNOWN_MEMBER': '不存在的成员',
+  'ACCOUNT.MERCHANT_NOT_FOUND': '商户不存在',
+  'ACCOUNT.NOT_SUB_MERCHANT': '只能为本服务商或其特约商户充值配额',
+  'QUOTA.INSUFFICIENT': '配额余额不足',
+  'INTERNAL.ERROR': '系统繁忙，请稍后再试',
+  'INTERNAL.CONFLICT': '操作冲突，请重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/**
+ * An expected failure. Handlers throw it and the dispatcher turns it into the error envelope;
+ * anything else that is thrown is a bug and answers `INTERNAL.ERROR` without details.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: Issue[];
+
+  constructor(code: ErrorCode, message?: string, issues?: Issue[]) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    if (issues && issues.length) this.issues = issues;
+  }
+
+  toBody(): ErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export const appError = (code: ErrorCode, message?: string, issues?: Issue[]): AppError => new AppError(code, message, issues);
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
