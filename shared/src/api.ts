@@ -35,6 +35,7 @@ export const contract = {
       input: account.merchantScoped,
       output: account.merchantsOutput,
       permission: roles('SP_ADMIN'),
+      errors: ['ACCOUNT.NOT_SERVICE_PROVIDER'],
     }),
     rechargeQuota: action({
       summary: '配额充值；首次充值自动开户（A3）',

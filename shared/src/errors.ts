@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'AUTH.UNKNOWN_MEMBER': '不存在的成员',
   'ACCOUNT.MERCHANT_NOT_FOUND': '商户不存在',
   'ACCOUNT.NOT_SUB_MERCHANT': '只能为本服务商或其特约商户充值配额',
+  'ACCOUNT.NOT_SERVICE_PROVIDER': '该商户号不是服务商，没有商户列表',
   'QUOTA.INSUFFICIENT': '配额余额不足',
   'INTERNAL.ERROR': '系统繁忙，请稍后再试',
   'INTERNAL.CONFLICT': '操作冲突，请重试',

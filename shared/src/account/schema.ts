@@ -108,6 +108,8 @@ export const rechargeQuotaOutput = z.object({
 export type RechargeQuotaOutput = z.infer<typeof rechargeQuotaOutput>;
 
 export const merchantsOutput = z.object({
+  /** The service provider itself, whatever its balance, so it can recharge its own quota. */
+  provider: merchantWithQuotaSchema,
   /** A4: every merchant with an open quota account; the SP itself only while its balance > 0. */
   merchants: z.array(merchantWithQuotaSchema),
   /** The provider's other merchants, not yet opened: candidates for a first recharge. */

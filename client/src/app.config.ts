@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  // The first page is the entry: home decides by session where the user goes.
+  pages: ['pages/home/index', 'pages/login/index'],
+  // Account management is used by staff only: a subpackage keeps it out of the consumer's download.
+  subPackages: [
+    {
+      root: 'pages/account',
+      pages: ['merchants/index', 'recharge/index', 'quota/index', 'stores/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '券小铺',
+    navigationBarTextStyle: 'black',
+  },
+  // Taro.cloud is only needed in the mini-program; H5 talks to the gateway over HTTP.
+  ...(process.env.TARO_ENV === 'weapp' ? { cloud: true } : {}),
+});

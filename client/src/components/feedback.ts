@@ -1,0 +1,34 @@
+/**
+ * User-facing feedback for failed calls. Every page renders <PageShell>, which mounts the NutUI
+ * Toast these helpers address (NutUI scopes toasts by page path, so the visible page shows it).
+ */
+import { Toast } from '@nutui/nutui-react-taro';
+import type { Issue } from '@shared/result';
+import { CloudError, toCloudError } from '@/services/cloud';
+import { isH5, relaunch } from '@/lib/routes';
+
+export const TOAST_ID = 'page-toast';
+
+export function showToast(content: string, icon?: 'success' | 'fail' | 'warn'): void {
+  Toast.show(TOAST_ID, { content, icon: icon ?? null, duration: 2.5 });
+}
+
+/**
+ * Show a failed call as a Chinese toast. A lost H5 session goes to the login page instead,
+ * since nothing on the current page can work without one.
+ */
+export function showError(e: unknown): CloudError {
+  const err = toCloudError(e);
+  if (err.code === 'AUTH.UNAUTHENTICATED' && isH5) {
+    relaunch('login');
+    return err;
+  }
+  const first = err.issues.find((i) => i.level === 'error');
+  showToast(first && err.issues.length === 1 ? first.message : err.message, 'fail');
+  return err;
+}
+
+/** The first blocking issue for a field path (`amount`, `items.0.smallImage`). */
+export function issueFor(issues: readonly Issue[], path: string): Issue | undefined {
+  return issues.find((i) => i.path === path && i.level === 'error') ?? issues.find((i) => i.path === path);
+}

@@ -1,0 +1,121 @@
+/**
+ * Who is signed in (`account.me`) and which membership they are acting as. A member may hold roles
+ * in several merchants; the pick is kept in Taro storage so it survives a restart.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import type { Me, Membership } from '@shared/account/schema';
+import { call, devApi, toCloudError, type CloudError } from '@/services/cloud';
+import { isH5, relaunch } from '@/lib/routes';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'error'; error: CloudError }
+  | { status: 'ready'; me: Me; acting: Membership | null };
+
+export interface SessionValue {
+  state: SessionState;
+  reload: () => Promise<void>;
+  /** After a sign-in that already returned `Me` (the H5 demo login). */
+  signedIn: (me: Me) => void;
+  switchTo: (m: Membership) => void;
+  signOut: () => Promise<void>;
+}
+
+const STORAGE_KEY = 'coupon-desk.acting';
+
+interface StoredActing {
+  memberId: string;
+  role: string;
+  merchantId: string;
+}
+
+function readStored(): StoredActing | undefined {
+  try {
+    const v: unknown = Taro.getStorageSync(STORAGE_KEY);
+    if (typeof v === 'object' && v !== null && 'memberId' in v && 'role' in v && 'merchantId' in v) return v as StoredActing;
+  } catch {
+    // Storage unavailable (private mode): fall back to the default membership.
+  }
+  return undefined;
+}
+
+function saveActing(me: Me, m: Membership): void {
+  const v: StoredActing = { memberId: me.memberId, role: m.role, merchantId: m.merchantId };
+  try {
+    Taro.setStorageSync(STORAGE_KEY, v);
+  } catch {
+    // Not fatal: the pick only lasts for this run.
+  }
+}
+
+/** The stored pick if it is still one of the member's memberships, else the first. */
+export function pickActing(me: Me, stored: StoredActing | undefined): Membership | null {
+  const found = stored && stored.memberId === me.memberId
+    ? me.memberships.find((m) => m.role === stored.role && m.merchantId === stored.merchantId)
+    : undefined;
+  return found ?? me.memberships[0] ?? null;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const signedIn = useCallback((me: Me) => {
+    setState({ status: 'ready', me, acting: pickActing(me, readStored()) });
+  }, []);
+
+  const reload = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      signedIn(await call('account', 'me', {}));
+    } catch (e) {
+      const error = toCloudError(e);
+      setState(error.code === 'AUTH.UNAUTHENTICATED' ? { status: 'signedOut' } : { status: 'error', error });
+    }
+  }, [signedIn]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const switchTo = useCallback((m: Membership) => {
+    if (state.status !== 'ready') return;
+    saveActing(state.me, m);
+    setState({ ...state, acting: m });
+  }, [state]);
+
+  const signOut = useCallback(async () => {
+    await devApi.logout();
+    setState({ status: 'signedOut' });
+  }, []);
+
+  const value = useMemo(() => ({ state, reload, signedIn, switchTo, signOut }), [state, reload, signedIn, switchTo, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession must be used inside <SessionProvider>');
+  return v;
+}
+
+/**
+ * For pages that need a signed-in member: in H5 a missing session goes to the login page
+ * (in the mini-program the WeChat identity is always there).
+ */
+export function useRequireSession(): SessionValue {
+  const session = useSession();
+  const signedOut = session.state.status === 'signedOut';
+  useEffect(() => {
+    if (signedOut && isH5) relaunch('login');
+  }, [signedOut]);
+  return session;
+}
+
+/** The acting membership when the session is ready, else null. */
+export function actingOf(state: SessionState): Membership | null {
+  return state.status === 'ready' ? state.acting : null;
+}

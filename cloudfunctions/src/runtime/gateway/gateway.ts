@@ -1,0 +1,143 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { FUNCTION_NAMES, type FunctionName } from '@shared/api';
+import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
+import { fail, ok } from '@shared/result';
+import { isRfc3339, toRfc3339 } from '@shared/time';
+import { HANDLERS } from '../../handlers';
+import type { Store } from '../../store/port';
+import { actorForMemberId, actorOf } from '../actor';
+import type { AdjustableClock } from '../clock';
+import type { Actor, Logger } from '../context';
+import { dispatch } from '../dispatch';
+import { C, type MemberDoc, type MerchantDoc } from '../records';
+
+export interface GatewayOptions {
+  store: Store;
+  clock: AdjustableClock;
+  log: Logger;
+  /** `local` adds the /api/dev/* endpoints; `production` never has them. */
+  mode: 'local' | 'production';
+  sessionSecret: string;
+  /** The H5 build to serve at `/`; absent → API only. */
+  staticDir?: string;
+}
+
+/** CloudBase caps a text request at about 100 KB; the gateway keeps the same limit. */
+export const BODY_LIMIT = 100 * 1024;
+const SESSION_COOKIE = 'sid';
+
+const sendError = (reply: FastifyReply, status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code]) =>
+  reply.status(status).type('application/json; charset=utf-8').send(fail({ code, message }));
+
+export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+  await app.register(fastifyCookie, { secret: opts.sessionSecret });
+  // The API speaks JSON only; multipart uploads get their own route.
+  app.removeContentTypeParser('text/plain');
+
+  const cookieOptions = {
+    signed: true, httpOnly: true, sameSite: 'lax' as const, path: '/', secure: opts.mode === 'production',
+  };
+
+  async function currentActor(request: FastifyRequest): Promise<Actor | null> {
+    const raw = request.cookies[SESSION_COOKIE];
+    if (!raw) return null;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return null;
+    return actorForMemberId(opts.store, unsigned.value);
+  }
+
+  // Transport errors still answer the envelope, never a stack.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, 413, 'REQUEST.TOO_LARGE', `请求内容不能超过 ${BODY_LIMIT / 1024} KB`);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 415, 'REQUEST.MALFORMED', '请求需为 application/json');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return sendError(reply, 400, 'REQUEST.MALFORMED');
+      default:
+        if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, error.statusCode, 'REQUEST.MALFORMED');
+        opts.log.error('[gateway] unexpected error', error);
+        return sendError(reply, 500, 'INTERNAL.ERROR');
+    }
+  });
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+    const fn = request.params.fn;
+    if (!(FUNCTION_NAMES as string[]).includes(fn)) {
+      return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', `${ERROR_MESSAGES['REQUEST.UNKNOWN_FUNCTION']}：${fn.slice(0, 64)}`);
+    }
+    const name = fn as FunctionName;
+    const actor = await currentActor(request);
+    const envelope = await dispatch(name, HANDLERS[name] as never, request.body, { actor, clock: opts.clock, store: opts.store, log: opts.log });
+    return reply.type('application/json; charset=utf-8').send(envelope);
+  });
+
+  if (opts.mode === 'local') registerDevRoutes(app, opts, cookieOptions);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION');
+    return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  if (opts.staticDir && existsSync(opts.staticDir)) {
+    await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'], cacheControl: true, maxAge: 0 });
+  }
+  return app;
+}
+
+function registerDevRoutes(
+  app: FastifyInstance,
+  opts: GatewayOptions,
+  cookieOptions: { signed: boolean; httpOnly: boolean; sameSite: 'lax'; path: string; secure: boolean },
+): void {
+  app.get('/api/dev/members', async () => {
+    const [members, merchants] = await Promise.all([
+      opts.store.find<MemberDoc>(C.members, {}, { orderBy: [['id', 'asc']] }),
+      opts.store.find<MerchantDoc>(C.merchants, {}),
+    ]);
+    const names = new Map(merchants.map((m) => [m.id, m.name]));
+    return ok({
+      members: members.map((m) => ({
+        memberId: m.id,
+        nickname: m.nickname,
+        consumer: m.memberships.length === 0,
+        memberships: m.memberships.map((s) => ({ ...s, merchantName: names.get(s.merchantId) ?? s.merchantId })),
+      })),
+    });
+  });
+
+  app.post('/api/dev/login', async (request, reply) => {
+    const memberId = (request.body as { memberId?: unknown } | null)?.memberId;
+    if (typeof memberId !== 'string') return sendError(reply, 400, 'REQUEST.INVALID', '需要 memberId');
+    const member = await opts.store.get<MemberDoc>(C.members, memberId);
+    if (!member) return sendError(reply, 404, 'AUTH.UNKNOWN_MEMBER');
+    reply.setCookie(SESSION_COOKIE, member.id, cookieOptions);
+    const actor = actorOf(member);
+    const envelope = await dispatch('account', HANDLERS.account, { action: 'me', data: {} }, { actor, clock: opts.clock, store: opts.store, log: opts.log });
+    return envelope;
+  });
+
+  app.post('/api/dev/logout', async (_request, reply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return ok({});
+  });
+
+  const clockState = () => ({ now: toRfc3339(opts.clock.now()), overridden: opts.clock.overridden });
+
+  app.get('/api/dev/clock', async () => ok(clockState()));
+
+  app.post('/api/dev/clock', async (request, reply) => {
+    const body = request.body as { now?: unknown } | null;
+    const now = body?.now;
+    if (now === null || now === undefined) opts.clock.set(null);
+    else if (typeof now === 'string' && isRfc3339(now)) opts.clock.set(new Date(now));
+    else return sendError(reply, 400, 'REQUEST.INVALID', 'now 需为带时区的时间（如 2026-11-24T12:00:00+08:00）或 null');
+    return ok(clockState());
+  });
+}

@@ -1,0 +1,45 @@
+import { AppError } from '@shared/errors';
+import { toRfc3339 } from '@shared/time';
+import { DuplicateKeyError, type TxOps } from '../store/port';
+import type { Ctx } from './context';
+import { canonicalJson, sha256 } from './ids';
+import { C, type RequestDoc } from './records';
+
+/**
+ * Create-type actions: the first answer to (actor, operation, requestId) is stored in the same
+ * transaction as the effect, so a retry replays it and creates nothing; the same id with another
+ * payload is refused. Two racing retries: one commits, the other's insert of the same record id
+ * fails, and it then reads and replays the winner's answer.
+ */
+export async function idempotent<R>(
+  ctx: Ctx,
+  requestId: string,
+  payload: unknown,
+  effect: (tx: TxOps) => Promise<R>,
+): Promise<R> {
+  const id = `${ctx.operation}:${ctx.actor.memberId}:${requestId}`;
+  const payloadHash = sha256(canonicalJson(payload));
+
+  const replay = (existing: RequestDoc): R => {
+    if (existing.payloadHash !== payloadHash) throw new AppError('REQUEST.ID_REUSED');
+    return existing.result as R;
+  };
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await ctx.store.transaction(async (tx) => {
+        const existing = await tx.get<RequestDoc>(C.requests, id);
+        if (existing) return replay(existing);
+        const result = await effect(tx);
+        const record: RequestDoc = { id, payloadHash, result, at: toRfc3339(ctx.clock.now()) };
+        await tx.insert(C.requests, record);
+        return result;
+      });
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError && e.collection === C.requests)) throw e;
+      const existing = await ctx.store.get<RequestDoc>(C.requests, id);
+      if (existing) return replay(existing);
+    }
+  }
+  throw new AppError('INTERNAL.CONFLICT');
+}
