@@ -5,7 +5,7 @@
  */
 import * as account from './account/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
-import { z } from './validation';
+import * as z from 'zod/mini';
 
 export interface ActionSpec<I extends z.core.$ZodType = z.core.$ZodType, O extends z.core.$ZodType = z.core.$ZodType> {
   summary: string;

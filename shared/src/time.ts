@@ -32,7 +32,9 @@ export function isRfc3339(s: string): boolean {
 
 /** The instant in Shanghai local time. */
 export function sh(t: TimeInput): Dayjs {
-  return dayjs(t).utcOffset(SHANGHAI_OFFSET_MINUTES);
+  // Go through the epoch instant: dayjs's utcOffset() on a Dayjs that already has an offset shifts
+  // it twice unless the process itself runs at +08:00.
+  return dayjs(dayjs(t).valueOf()).utcOffset(SHANGHAI_OFFSET_MINUTES);
 }
 
 /** `2026-11-22T09:30:00+08:00` */

@@ -208,4 +208,4 @@ export const pageSchema = {
   pageSize: z.optional(field(integer(1, 100), { label: '每页条数' })),
 };
 
-export { z };
+

@@ -1,7 +1,7 @@
 import type { ActionName, FunctionName, OutputOf } from '@shared/api';
 import type { Contract } from '@shared/api';
 import type { Role } from '@shared/account/schema';
-import type { z } from '@shared/validation';
+import type * as z from 'zod/mini';
 import type { Store } from '../store/port';
 
 /** A stored membership: the role a member holds in one merchant. */

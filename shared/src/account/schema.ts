@@ -1,4 +1,5 @@
-import { field, integer, merchantIdSchema, requestIdSchema, pageSchema, rfc3339, z } from '../validation';
+import * as z from 'zod/mini';
+import { field, integer, merchantIdSchema, requestIdSchema, pageSchema, rfc3339 } from '../validation';
 
 export const ROLES = ['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST', 'STORE_STAFF'] as const;
 export const roleSchema = z.enum(ROLES);

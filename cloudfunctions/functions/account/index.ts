@@ -1,0 +1,4 @@
+import { accountHandlers } from '../../src/account/account.handlers';
+import { cloudbaseEntry } from '../../src/runtime/cloudbase';
+
+export const main = cloudbaseEntry('account', accountHandlers);

@@ -1,0 +1,28 @@
+import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk';
+import type { FunctionName } from '@shared/api';
+import type { Envelope } from '@shared/result';
+import { CloudbaseStore } from '../store/cloudbase/cloudbase.store';
+import { actorForOpenid } from './actor';
+import { consoleLogger, systemClock, type DomainHandlers } from './context';
+import { dispatch } from './dispatch';
+
+let store: CloudbaseStore | undefined;
+
+/** The environment id: CloudBase sets TCB_ENV (and SCF_NAMESPACE) inside a function. */
+function currentStore(): CloudbaseStore {
+  store ??= CloudbaseStore.fromEnv({ ...process.env, TCB_ENV: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE });
+  return store;
+}
+
+/**
+ * A deployable function: `export const main = cloudbaseEntry('account', accountHandlers)`.
+ * Identity is the platform's OPENID for this invocation — never anything in the event.
+ */
+export function cloudbaseEntry<F extends FunctionName>(fn: F, handlers: DomainHandlers<F>) {
+  return async (event: unknown): Promise<Envelope<unknown>> => {
+    const s = currentStore();
+    const { openId } = init({ env: SYMBOL_CURRENT_ENV }).auth().getUserInfo();
+    const actor = openId ? await actorForOpenid(s, openId) : null;
+    return dispatch(fn, handlers, event, { actor, clock: systemClock, store: s, log: consoleLogger });
+  };
+}
