@@ -23,5 +23,16 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
       moduleNameMapper,
     },
+    '<rootDir>/client/test/jest.client.config.js',
+    '<rootDir>/client/test/jest.weapp.config.js',
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      transform: { '\\.[jt]sx?$': nodeBabel },
+      moduleNameMapper,
+      testTimeout: 90000,
+    },
   ],
 };
