@@ -4,6 +4,7 @@
  * the client types its calls from it; `scripts/gen-api-docs.ts` writes docs/api.md from it.
  */
 import * as account from './account/schema';
+import * as stock from './stock/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
 import * as z from 'zod/mini';
 
@@ -61,6 +62,70 @@ export const contract = {
       summary: '绑定到商户的 APPID（类型、昵称）',
       input: account.merchantScoped,
       output: z.object({ appids: z.array(account.appidSchema) }),
+      permission: roles(...ADMINS, 'LIVE_HOST'),
+    }),
+  },
+  stock: {
+    create: action({
+      summary: '创建代金券批次（S1–S12）',
+      input: stock.createStockInput,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS),
+      idempotent: true,
+      errors: ['STOCK.RULE_VIOLATION', 'STOCK.NO_CASH_NOT_ENABLED', 'REQUEST.ID_REUSED'],
+    }),
+    list: action({
+      summary: '代金券批次列表（按状态筛选，新建在前，分页）',
+      input: stock.listStocksInput,
+      output: stock.listStocksOutput,
+      permission: roles(...ADMINS, 'LIVE_HOST'),
+    }),
+    get: action({
+      summary: '代金券批次详情，含剩余、已发放、已核销数量',
+      input: stock.stockRef,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS, 'LIVE_HOST'),
+      errors: ['STOCK.NOT_FOUND'],
+    }),
+    activate: action({
+      summary: '激活批次（未激活 → 运行中）',
+      input: stock.stockRef,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS),
+      errors: ['STOCK.NOT_FOUND', 'STOCK.ILLEGAL_TRANSITION'],
+    }),
+    pause: action({
+      summary: '暂停批次（运行中 → 已暂停）',
+      input: stock.stockRef,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS),
+      errors: ['STOCK.NOT_FOUND', 'STOCK.ILLEGAL_TRANSITION'],
+    }),
+    restart: action({
+      summary: '重启批次（已暂停 → 运行中）',
+      input: stock.stockRef,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS),
+      errors: ['STOCK.NOT_FOUND', 'STOCK.ILLEGAL_TRANSITION'],
+    }),
+    stop: action({
+      summary: '终止批次（运行中或已暂停 → 已终止，不可恢复）',
+      input: stock.stockRef,
+      output: stock.stockSchema,
+      permission: roles(...ADMINS),
+      errors: ['STOCK.NOT_FOUND', 'STOCK.ILLEGAL_TRANSITION'],
+    }),
+    authorizeAppid: action({
+      summary: 'APPID 营销授权（S14）；重复授权返回已有授权',
+      input: stock.authorizeAppidInput,
+      output: stock.authorizeAppidOutput,
+      permission: roles(...ADMINS),
+      errors: ['STOCK.NOT_FOUND', 'STOCK.NOT_ACTIVATED', 'STOCK.PAUSED', 'STOCK.STOPPED', 'STOCK.EXPIRED', 'STOCK.APPID_NOT_BOUND'],
+    }),
+    authorizations: action({
+      summary: 'APPID 营销授权列表',
+      input: stock.listAuthorizationsInput,
+      output: stock.listAuthorizationsOutput,
       permission: roles(...ADMINS, 'LIVE_HOST'),
     }),
   },

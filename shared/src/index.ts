@@ -7,3 +7,6 @@ export * from './validation';
 export * from './permissions';
 export * from './api';
 export * from './account/schema';
+export * from './stock/schema';
+export * from './stock/rules';
+export * from './stock/status';

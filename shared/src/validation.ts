@@ -129,12 +129,16 @@ export function resolveMeta(root: unknown, path: readonly PropertyKey[]): { labe
     nodes = nodes.flatMap((n) => child(n, key));
     if (!nodes.length) break;
     const m = nodes.map(metaOf).find(Boolean);
+    if (typeof key === 'number') {
+      // An array element is named after its list: 「可用门店第 2 项」.
+      if (labels.length) labels[labels.length - 1] = `${labels[labels.length - 1]}第 ${key + 1} 项`;
+      else if (m) labels.push(`${m.label}第 ${key + 1} 项`);
+    } else if (m && labels[labels.length - 1] !== m.label) {
+      labels.push(m.label);
+    }
     if (m) {
-      if (labels[labels.length - 1] !== m.label) labels.push(typeof key === 'number' ? `${m.label}` : m.label);
       rule = m.rule ?? rule;
       hint = m.hint ?? hint;
-    } else if (typeof key === 'number' && labels.length) {
-      labels[labels.length - 1] = `${labels[labels.length - 1]}第 ${key + 1} 项`;
     }
   }
   const out: { label?: string; rule?: string; hint?: string } = {};

@@ -90,6 +90,8 @@ export const C = {
   auditLog: 'auditLog',
   requests: 'requests',
   meta: 'meta',
+  stocks: 'stocks',
+  stockAuthorizations: 'stockAuthorizations',
 } as const;
 
 export type { Role };

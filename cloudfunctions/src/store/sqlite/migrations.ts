@@ -48,4 +48,12 @@ export const MIGRATIONS: Migration[] = [
       collectionDDL('meta', []),
     ].join('\n'),
   },
+  {
+    version: 2,
+    name: 'voucher stocks and APPID authorizations',
+    sql: [
+      collectionDDL('stocks', [['merchantId', 'createdAt'], ['merchantId', 'state']]),
+      collectionDDL('stockAuthorizations', [['merchantId', 'authorizedAt'], 'stockId']),
+    ].join('\n'),
+  },
 ];
