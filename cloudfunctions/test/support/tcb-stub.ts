@@ -384,8 +384,8 @@ export async function startTcbStub(): Promise<TcbStub> {
       const recorded: RecordedRequest = { action, params: decodeParams(body) };
       requests.push(recorded);
       const i = faults.findIndex((f) => f.action === action && (!f.when || f.when(recorded)));
-      if (i >= 0) {
-        const [{ fault }] = faults.splice(i, 1) as [{ fault: Fault }];
+      const fault = i >= 0 ? faults.splice(i, 1)[0]?.fault : undefined;
+      if (fault) {
         if ('error' in fault) {
           if (action === 'database.commitTransaction') db.txs.delete(String(recorded.params.transactionId));
           reply(res, { code: fault.error.code, message: fault.error.message ?? fault.error.code });
