@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
 import { toRfc3339 } from '@shared/time';
-import { DuplicateKeyError, type TxOps } from '../store/port';
+import { DuplicateKeyError, TransactionConflictError, type TxOps } from '../store/port';
 import type { Ctx } from './context';
 import { canonicalJson, sha256 } from './ids';
 import { C, type RequestDoc } from './records';
@@ -36,6 +36,8 @@ export async function idempotent<R>(
         return result;
       });
     } catch (e) {
+      // A concurrent writer won: run again (its effect is then visible, or its record replays).
+      if (e instanceof TransactionConflictError) continue;
       if (!(e instanceof DuplicateKeyError && e.collection === C.requests)) throw e;
       const existing = await ctx.store.get<RequestDoc>(C.requests, id);
       if (existing) return replay(existing);

@@ -49,6 +49,17 @@ export class NotFoundInTxError extends Error {
   }
 }
 
+/**
+ * Another transaction wrote the same documents first (CloudBase snapshot isolation). Nothing of
+ * this transaction was written; the caller may run it again.
+ */
+export class TransactionConflictError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(`transaction conflict: ${message}`, { cause });
+    this.name = 'TransactionConflictError';
+  }
+}
+
 /** Single-document operations allowed inside a transaction (CloudBase's limits). */
 export interface TxOps {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;

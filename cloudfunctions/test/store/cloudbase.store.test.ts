@@ -1,4 +1,5 @@
-import { CloudbaseStore, TransactionConflictError } from '../../src/store/cloudbase/cloudbase.store';
+import { CloudbaseStore } from '../../src/store/cloudbase/cloudbase.store';
+import { TransactionConflictError } from '../../src/store/port';
 import { startTcbStub, type RecordedRequest, type TcbStub } from '../support/tcb-stub';
 import { CONTRACT_COLLECTIONS, describeStoreContract } from './store.contract';
 
@@ -146,7 +147,7 @@ describe('CloudbaseStore: what the SDK sends', () => {
     stub.injectOnce('database.commitTransaction', { error: { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' } });
     const err = await store.transaction(async (tx) => tx.update(C, 'stock', { inc: { remaining: -1 } })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransactionConflictError);
-    expect(err).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect((err as Error).cause).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     expect(stub.peek(C, 'stock')).toMatchObject({ remaining: 2 });
   });
 

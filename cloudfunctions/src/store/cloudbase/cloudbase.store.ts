@@ -1,6 +1,6 @@
 import { init } from '@cloudbase/node-sdk';
 import {
-  assertFieldPath, DuplicateKeyError, MAX_QUERY_LIMIT, NotFoundInTxError,
+  assertFieldPath, DuplicateKeyError, MAX_QUERY_LIMIT, NotFoundInTxError, TransactionConflictError,
   type Condition, type Doc, type Filter, type QueryOptions, type Scalar, type Store, type TxOps, type Update,
 } from '../port';
 
@@ -78,13 +78,6 @@ const TCB_COLLECTION_EXISTS = 'DATABASE_COLLECTION_ALREADY_EXIST';
  * Another writer touched a document of this transaction (CloudBase's DATABASE_TRANSACTION_CONFLICT).
  * Nothing of the transaction was applied: the caller may retry it or refuse the request.
  */
-export class TransactionConflictError extends Error {
-  readonly code = TCB_TRANSACTION_CONFLICT;
-  constructor(message: string, cause?: unknown) {
-    super(`transaction conflict: ${message}`, { cause });
-    this.name = 'TransactionConflictError';
-  }
-}
 
 const errorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
