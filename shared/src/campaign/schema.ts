@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import { stockIdSchema } from '../stock/schema';
+import { field, idSchema, merchantIdSchema, pageSchema, requestIdSchema, rfc3339, widthText } from '../validation';
+
+export const PROMOTION_TYPES = ['STORE', 'MINIPROGRAM', 'MINIPROGRAM_AND_STORE'] as const;
+export type PromotionType = (typeof PROMOTION_TYPES)[number];
+export const PROMOTION_TYPE_LABELS: Record<PromotionType, string> = {
+  STORE: '推广门店',
+  MINIPROGRAM: '推广小程序',
+  MINIPROGRAM_AND_STORE: '推广小程序+门店',
+};
+
+export const AREAS = ['NEARBY_3KM', 'NATIONWIDE'] as const;
+export const AREA_LABELS: Record<(typeof AREAS)[number], string> = { NEARBY_3KM: '门店周围 3 公里', NATIONWIDE: '全国' };
+
+export const AUDIENCE_SOURCES = ['MERCHANT_TRADING_USERS', 'SEED_PACKAGE'] as const;
+export const AUDIENCE_LABELS: Record<(typeof AUDIENCE_SOURCES)[number], string> = {
+  MERCHANT_TRADING_USERS: '商户号交易用户',
+  SEED_PACKAGE: '上传种子包',
+};
+
+export const AGE_BANDS = ['18-24', '25-34', '35-44', '45-54', '55+'] as const;
+export const GENDERS = ['ALL', 'MALE', 'FEMALE'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { ALL: '不限', MALE: '男', FEMALE: '女' };
+
+export const CAMPAIGN_STATUSES = ['NOT_STARTED', 'DELIVERING', 'PAUSED', 'ENDED'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  NOT_STARTED: '未开始',
+  DELIVERING: '投放中',
+  PAUSED: '已暂停',
+  ENDED: '已结束',
+};
+
+export const fileIdSchema = (label: string, rule: string) =>
+  field(z.string().check(z.regex(/^[A-Za-z0-9_./:-]{1,256}$/, { error: '需为上传后返回的 fileId' })), { label, rule });
+
+export const deliverySchema = z.strictObject({
+  logo: fileIdSchema('商户 logo', 'F1'),
+  brandName: field(widthText({ maxWidth: 14 }), { label: '商户品牌名称', rule: 'F2' }),
+  title: field(widthText({ maxWidth: 24 }), { label: '活动标题', rule: 'F3' }),
+  subtitle: field(widthText({ maxWidth: 20 }), { label: '活动副标题', rule: 'F4' }),
+  startAt: field(rfc3339(), { label: '投放开始时间', rule: 'F5' }),
+  endAt: field(rfc3339(), { label: '投放结束时间', rule: 'F5' }),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const packItemSchema = z.strictObject({
+  stockId: stockIdSchema,
+  smallImage: fileIdSchema('商品小图', 'P3'),
+  largeImage: fileIdSchema('商品大图', 'P4'),
+});
+
+export const PACK_SIZE = 3;
+
+export const contentSchema = field(
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('SINGLE'), stockId: stockIdSchema }),
+    z.strictObject({
+      kind: z.literal('PACK'),
+      items: field(z.array(packItemSchema).check(z.length(PACK_SIZE, { error: `礼包需正好 ${PACK_SIZE} 张代金券` })), { label: '礼包代金券', rule: 'F7' }),
+    }),
+  ]),
+  { label: '投放内容', rule: 'F7' },
+);
+export type Content = z.infer<typeof contentSchema>;
+
+export const targetingSchema = z.strictObject({
+  storeIds: z.optional(field(z.array(idSchema('门店')).check(z.maxLength(200, { error: '最多 200 家门店' })), { label: '投放门店', rule: 'T1' })),
+  miniProgram: z.optional(z.strictObject({
+    appid: field(z.string().check(z.regex(/^wx[0-9a-f]{16}$/, { error: '需为 wx + 16 位十六进制' })), { label: '小程序 APPID', rule: 'T2' }),
+    path: field(z.string().check(z.minLength(1, { error: '不能为空' }), z.maxLength(256), z.regex(/^[A-Za-z0-9_\-./?=&%]+$/, { error: '需为小程序页面路径，如 pages/index/index' })), { label: '小程序 path', rule: 'T2' }),
+  })),
+  area: z.optional(field(z.enum(AREAS), { label: '投放范围', rule: 'T3' })),
+  audience: z.optional(z.strictObject({
+    source: field(z.enum(AUDIENCE_SOURCES), { label: '目标人群', rule: 'T2' }),
+    seedPackageId: z.optional(fileIdSchema('种子包', 'T2')),
+  })),
+  tags: z.optional(z.strictObject({
+    ageBands: z.optional(field(z.array(z.enum(AGE_BANDS)).check(z.maxLength(AGE_BANDS.length)), { label: '年龄', rule: 'T4' })),
+    gender: z.optional(field(z.enum(GENDERS), { label: '性别', rule: 'T4' })),
+  })),
+});
+export type Targeting = z.infer<typeof targetingSchema>;
+
+export const campaignDraftShape = {
+  merchantId: merchantIdSchema,
+  promotionType: field(z.enum(PROMOTION_TYPES), { label: '推广类型', rule: 'C0' }),
+  delivery: deliverySchema,
+  content: contentSchema,
+  targeting: targetingSchema,
+};
+export const campaignDraftSchema = z.strictObject(campaignDraftShape);
+export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
+
+export const createCampaignInput = z.strictObject({ ...campaignDraftShape, requestId: requestIdSchema });
+
+export const campaignIdSchema = idSchema('活动 ID');
+export const campaignRef = z.strictObject({ merchantId: merchantIdSchema, campaignId: campaignIdSchema });
+export const listCampaignsInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  status: z.optional(field(z.enum(CAMPAIGN_STATUSES), { label: '状态' })),
+  ...pageSchema,
+});
