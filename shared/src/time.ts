@@ -62,9 +62,10 @@ export function dayStart(key: string): Dayjs {
   return dayjs(`${key}T00:00:00${SHANGHAI_OFFSET}`).utcOffset(SHANGHAI_OFFSET_MINUTES);
 }
 
-/** For messages shown to merchants: `2026-11-22 09:30`. */
+/** For messages shown to merchants: `2026-11-22 09:30`, with seconds only when they matter. */
 export function formatDateTime(t: TimeInput): string {
-  return sh(t).format('YYYY-MM-DD HH:mm');
+  const d = sh(t);
+  return d.format(d.second() ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
 }
 
 export function formatDate(t: TimeInput): string {

@@ -203,7 +203,7 @@ describe('S5 available window', () => {
     expectValid(win(NOW_MS, NOW_MS + 10 * DAY));
     const issue = onlyOne(ruleIssues(win(NOW_MS - SEC, NOW_MS + 10 * DAY), 'S5'));
     expect(issue.path).toBe('availableBegin');
-    expect(issue.message).toBe('可用开始时间 2026-11-22 09:59 早于当前时间 2026-11-22 10:00');
+    expect(issue.message).toBe('可用开始时间 2026-11-22 09:59:59 早于当前时间 2026-11-22 10:00');
   });
 
   it('begin = now + 365 days passes; + 1 s more fails naming the latest begin', () => {
@@ -302,7 +302,7 @@ describe('S6 timeRule', () => {
 
   it('IRREGULAR: a range outside the window is refused, naming both', () => {
     const late = onlyOne(ruleIssues(draft({ timeRule: { kind: 'IRREGULAR', ranges: [{ begin: at(END_MS - DAY), end: at(END_MS + SEC) }] } }), 'S6'));
-    expect(late).toMatchObject({ path: 'timeRule.ranges.0', message: '日期段 2026-12-21 23:59 至 2026-12-23 00:00 超出可用时间 2026-11-23 00:00 至 2026-12-22 23:59' });
+    expect(late).toMatchObject({ path: 'timeRule.ranges.0', message: '日期段 2026-12-21 23:59:59 至 2026-12-23 00:00 超出可用时间 2026-11-23 00:00 至 2026-12-22 23:59:59' });
     const early = onlyOne(ruleIssues(draft({ timeRule: { kind: 'IRREGULAR', ranges: [{ begin: at(BEGIN_MS - SEC), end: at(BEGIN_MS + DAY) }] } }), 'S6'));
     expect(early.path).toBe('timeRule.ranges.0');
   });

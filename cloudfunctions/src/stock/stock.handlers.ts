@@ -57,13 +57,17 @@ const AUTHORIZE_REFUSALS: Partial<Record<StockStatus, 'STOCK.NOT_ACTIVATED' | 'S
 export const stockHandlers: DomainHandlers<'stock'> = {
   async create(input, ctx) {
     const draft = Object.fromEntries(DRAFT_KEYS.map((k) => [k, input[k]])) as StockDraft;
-    const issues = checkStockDraft(draft, await ruleEnv(ctx, input.merchantId, draft.usableMerchantIds));
-    const errors = blocking(issues);
-    if (errors.length) {
-      const code = errors.some((i) => i.rule === 'S2') ? 'STOCK.NO_CASH_NOT_ENABLED' : 'STOCK.RULE_VIOLATION';
-      throw new AppError(code, errors.length === 1 ? errors[0]!.message : `代金券批次有 ${errors.length} 处不符合规则`, issues);
-    }
+    // Read outside the transaction (it may only touch documents by id), but checked inside the
+    // idempotent effect: a retry of an accepted create replays it even when the clock has since
+    // moved past a begin of "now" (S5).
+    const env = await ruleEnv(ctx, input.merchantId, draft.usableMerchantIds);
     return idempotent(ctx, input.requestId, input, async (tx) => {
+      const issues = checkStockDraft(draft, env);
+      const errors = blocking(issues);
+      if (errors.length) {
+        const code = errors.some((i) => i.rule === 'S2') ? 'STOCK.NO_CASH_NOT_ENABLED' : 'STOCK.RULE_VIOLATION';
+        throw new AppError(code, errors.length === 1 ? errors[0]!.message : `代金券批次有 ${errors.length} 处不符合规则`, issues);
+      }
       const now = ctx.clock.now();
       const at = toRfc3339(now);
       const doc: StockDoc = {

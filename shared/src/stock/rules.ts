@@ -1,7 +1,7 @@
 import { fenToYuan } from '../money';
 import type { Issue } from '../result';
 import { addDays, formatDate, formatDateTime, toMillis } from '../time';
-import { BEGIN_AHEAD_MAX_DAYS, SECONDS_PER_DAY, WINDOW_MAX_DAYS, type StockDraft } from './schema';
+import { BEGIN_AHEAD_MAX_DAYS, WINDOW_MAX_DAYS, type StockDraft } from './schema';
 
 /** What the stock rules need to know besides the draft. */
 export interface StockRuleEnv {
@@ -68,7 +68,6 @@ export function checkStockDraft(d: StockDraft, env: StockRuleEnv): Issue[] {
     const slots = rule.slots.map((s, i) => ({ ...s, i }));
     for (const s of slots) {
       if (s.begin >= s.end) issues.push(err('S6', `timeRule.slots.${s.i}`, `时段 ${hhmm(s.begin)}–${hhmm(s.end)} 的结束时刻需晚于开始时刻`));
-      if (s.end > SECONDS_PER_DAY) issues.push(err('S6', `timeRule.slots.${s.i}`, '时段需在一天之内'));
     }
     const sorted = slots.filter((s) => s.begin < s.end).sort((a, b) => a.begin - b.begin);
     for (let k = 1; k < sorted.length; k++) {

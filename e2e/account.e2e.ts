@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { horizontalOverflow, launchBrowser, phone, shot } from './support/browser';
+import { eventually } from './support/expect';
+import { startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const merchantCard = (page: Page, name: string) => page.locator('.merchant-card').filter({ hasText: name });
+
+describe('service provider recharges quota on a phone', () => {
+  it('logs in as the SP, opens the merchant list, recharges, and sees the new balance', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+
+    // No session: the app sends us to the demo login.
+    await page.getByText('券管家 · 演示登录').waitFor();
+    await page.getByText('李敏（服务商）').waitFor();
+    await shot(page, 'account-01-login');
+    await page.getByText('李敏（服务商）').tap();
+
+    await page.getByText('商户列表').first().waitFor();
+    await shot(page, 'account-02-home-sp');
+    await page.locator('.home-tiles__item').filter({ hasText: '商户列表' }).tap();
+
+    const coffee = merchantCard(page, '星火咖啡');
+    await coffee.waitFor();
+    await eventually(coffee.locator('.merchant-card__balance')).toHaveText('800');
+    await eventually(merchantCard(page, '家乐福上海').locator('.merchant-card__balance')).toHaveText('5,000');
+    // A4: the unopened sub-merchant is offered a first recharge, the SP (no quota) is not listed.
+    await eventually(merchantCard(page, '家乐福北京').getByText('开户充值')).toBeVisible();
+    expect(await merchantCard(page, '云选科技').count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'account-03-merchants');
+
+    await coffee.getByText('充值', { exact: true }).tap();
+    const amount = page.locator('.recharge-form__input input');
+    await amount.waitFor();
+    await amount.fill('0');
+    await page.getByText('充值配额：不能小于 1').waitFor();
+    await amount.fill('1200');
+    await page.locator('.recharge-form__submit').tap();
+    await page.getByText('请核对充值信息').waitFor();
+    await eventually(page.locator('.confirm-rows')).toContainText('充值后余额2,000 张');
+    await shot(page, 'account-04-confirm');
+    await page.getByText('确认充值').tap();
+
+    await page.getByText('充值成功').waitFor();
+    await eventually(page.locator('.recharge-result__balance')).toHaveText('2,000');
+    await shot(page, 'account-05-result');
+
+    await page.getByText('返回商户列表').tap();
+    await eventually(merchantCard(page, '星火咖啡').locator('.merchant-card__balance')).toHaveText('2,000');
+    await context.close();
+  });
+});
