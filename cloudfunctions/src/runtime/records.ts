@@ -92,6 +92,7 @@ export const C = {
   meta: 'meta',
   stocks: 'stocks',
   stockAuthorizations: 'stockAuthorizations',
+  files: 'files',
 } as const;
 
 export type { Role };

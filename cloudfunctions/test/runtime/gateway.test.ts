@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { LocalFileStorage } from '../../src/files/file.storage';
 import { AdjustableClock } from '../../src/runtime/clock';
 import { buildGateway, BODY_LIMIT } from '../../src/runtime/gateway/gateway';
 import { DEMO } from '../../src/seed/demo';
@@ -10,7 +12,7 @@ let clock: AdjustableClock;
 
 async function gateway(mode: 'local' | 'production') {
   clock = new AdjustableClock();
-  return buildGateway({ store: h.store, clock, log: silentLog, mode, sessionSecret: 'test-secret-0123456789abcdef0123456789' });
+  return buildGateway({ store: h.store, clock, log: silentLog, mode, sessionSecret: 'test-secret-0123456789abcdef0123456789', files: new LocalFileStorage(join(h.dir, 'uploads')) });
 }
 
 beforeEach(async () => {

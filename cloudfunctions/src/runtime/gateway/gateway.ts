@@ -1,12 +1,16 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { FUNCTION_NAMES, type FunctionName } from '@shared/api';
-import { ERROR_MESSAGES, type ErrorCode } from '@shared/errors';
+import { ERROR_MESSAGES, isAppError, type ErrorCode } from '@shared/errors';
+import { MAX_SEED_PACKAGE_BYTES, UPLOAD_PURPOSES, type UploadPurpose } from '@shared/files';
 import { fail, ok } from '@shared/result';
 import { isRfc3339, toRfc3339 } from '@shared/time';
 import { HANDLERS } from '../../handlers';
+import type { FileStorage } from '../../files/file.storage';
+import { acceptUpload } from '../../files/files.service';
 import type { Store } from '../../store/port';
 import { actorForMemberId, actorOf } from '../actor';
 import type { AdjustableClock } from '../clock';
@@ -23,6 +27,8 @@ export interface GatewayOptions {
   sessionSecret: string;
   /** The H5 build to serve at `/`; absent → API only. */
   staticDir?: string;
+  /** Where POST /api/upload keeps files. */
+  files: FileStorage;
 }
 
 /** CloudBase caps a text request at about 100 KB; the gateway keeps the same limit. */
@@ -37,6 +43,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
   await app.register(fastifyCookie, { secret: opts.sessionSecret });
   // The API speaks JSON only; multipart uploads get their own route.
   app.removeContentTypeParser('text/plain');
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_SEED_PACKAGE_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024 } });
 
   const cookieOptions = {
     signed: true, httpOnly: true, sameSite: 'lax' as const, path: '/', secure: opts.mode === 'production',
@@ -57,6 +64,13 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
         return sendError(reply, 413, 'REQUEST.TOO_LARGE', `请求内容不能超过 ${BODY_LIMIT / 1024} KB`);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, 415, 'REQUEST.MALFORMED', '请求需为 application/json');
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return sendError(reply, 413, 'FILE.TOO_LARGE', `文件不能超过 ${MAX_SEED_PACKAGE_BYTES / 1_048_576} MB`);
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return sendError(reply, 400, 'REQUEST.MALFORMED');
@@ -76,6 +90,34 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     const actor = await currentActor(request);
     const envelope = await dispatch(name, HANDLERS[name] as never, request.body, { actor, clock: opts.clock, store: opts.store, log: opts.log });
     return reply.type('application/json; charset=utf-8').send(envelope);
+  });
+
+  // Files: multipart `file` + `purpose`; the real content is checked before anything is kept.
+  app.post('/api/upload', async (request, reply) => {
+    const actor = await currentActor(request);
+    if (!actor) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
+    if (!request.isMultipart()) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
+    let purpose: string | undefined;
+    let bytes: Buffer | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || bytes) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
+        bytes = await part.toBuffer();
+      } else if (part.fieldname === 'purpose') {
+        purpose = String(part.value);
+      }
+    }
+    if (!bytes || !purpose) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
+    if (!(UPLOAD_PURPOSES as readonly string[]).includes(purpose)) {
+      return sendError(reply, 400, 'REQUEST.INVALID', `purpose 需为 ${UPLOAD_PURPOSES.join(' / ')} 之一`);
+    }
+    try {
+      const meta = await acceptUpload({ store: opts.store, storage: opts.files, clock: opts.clock }, actor, purpose as UploadPurpose, bytes);
+      return reply.type('application/json; charset=utf-8').send(ok(meta));
+    } catch (e) {
+      if (isAppError(e)) return reply.status(e.code === 'AUTH.FORBIDDEN' ? 403 : 422).send(fail(e.toBody()));
+      throw e;
+    }
   });
 
   if (opts.mode === 'local') registerDevRoutes(app, opts, cookieOptions);

@@ -8,6 +8,7 @@ import { AdjustableClock } from '../clock';
 import { consoleLogger } from '../context';
 import { C, type MemberDoc } from '../records';
 import { buildGateway } from './gateway';
+import { LocalFileStorage } from '../../files/file.storage';
 
 /** The session secret: SESSION_SECRET, else one generated once and kept in the data folder. */
 function sessionSecret(dataDir: string): string {
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const clock = new AdjustableClock();
   if (mode === 'local' && process.env.SEED_DEMO !== '0') await seedDemo(store, clock.now());
 
-  const app = await buildGateway({ store, clock, log: consoleLogger, mode, sessionSecret: sessionSecret(dataDir), staticDir });
+  const files = new LocalFileStorage(join(dataDir, 'uploads'));
+  const app = await buildGateway({ store, clock, log: consoleLogger, mode, sessionSecret: sessionSecret(dataDir), staticDir, files });
   await app.listen({ port, host });
 
   const url = `http://localhost:${port}`;

@@ -56,4 +56,9 @@ export const MIGRATIONS: Migration[] = [
       collectionDDL('stockAuthorizations', [['merchantId', 'authorizedAt'], 'stockId']),
     ].join('\n'),
   },
+  {
+    version: 3,
+    name: 'uploaded files',
+    sql: collectionDDL('files', []),
+  },
 ];

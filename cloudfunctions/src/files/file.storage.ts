@@ -1,0 +1,46 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+
+/** Where uploaded bytes live: a folder locally, cloud storage on CloudBase. */
+export interface FileStorage {
+  /** Stores the bytes under a key made by the server; answers the fileId to hand out. */
+  put(key: string, bytes: Uint8Array): Promise<string>;
+  get(fileId: string): Promise<Uint8Array | null>;
+}
+
+/** Keys are made by the server: `<purpose>/<id>.<ext>`; nothing else reaches the file system. */
+export const FILE_KEY = /^(logo|smallImage|largeImage|seedPackage)\/[A-Za-z0-9_]{8,64}\.(jpg|png|csv)$/;
+const LOCAL_PREFIX = 'local:';
+
+export class LocalFileStorage implements FileStorage {
+  private readonly root: string;
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** The path of a key inside the root, or null: ids that could walk out of it are refused. */
+  private pathOf(key: string): string | null {
+    if (!FILE_KEY.test(key)) return null;
+    const p = resolve(join(this.root, key));
+    return p.startsWith(this.root + sep) ? p : null;
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<string> {
+    const p = this.pathOf(key);
+    if (!p) throw new Error(`bad file key ${key}`);
+    await mkdir(dirname(p), { recursive: true });
+    await writeFile(p, bytes, { flag: 'wx' });
+    return LOCAL_PREFIX + key;
+  }
+
+  async get(fileId: string): Promise<Uint8Array | null> {
+    if (!fileId.startsWith(LOCAL_PREFIX)) return null;
+    const p = this.pathOf(fileId.slice(LOCAL_PREFIX.length));
+    if (!p) return null;
+    try {
+      return await readFile(p);
+    } catch {
+      return null;
+    }
+  }
+}
