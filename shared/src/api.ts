@@ -5,6 +5,7 @@
  */
 import * as account from './account/schema';
 import * as stock from './stock/schema';
+import * as campaign from './campaign/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
 import * as z from 'zod/mini';
 
@@ -127,6 +128,28 @@ export const contract = {
       input: stock.listAuthorizationsInput,
       output: stock.listAuthorizationsOutput,
       permission: roles(...ADMINS, 'LIVE_HOST'),
+    }),
+  },
+  campaign: {
+    validate: action({
+      summary: '校验活动草稿：一次返回全部规则问题（C1），不写入',
+      input: campaign.campaignDraftInput,
+      output: campaign.validateCampaignOutput,
+      permission: roles(...ADMINS),
+    }),
+    eligibleStocks: action({
+      summary: '当前登录商户号可用于配额发券的代金券，及每张不符合的规则',
+      input: campaign.eligibleStocksInput,
+      output: campaign.eligibleStocksOutput,
+      permission: roles(...ADMINS),
+    }),
+    create: action({
+      summary: '创建配额发券活动（C3）；任一错误则不写入',
+      input: campaign.createCampaignInput,
+      output: campaign.campaignSchema,
+      permission: roles(...ADMINS),
+      idempotent: true,
+      errors: ['CAMPAIGN.RULE_VIOLATION', 'REQUEST.ID_REUSED'],
     }),
   },
 } as const;

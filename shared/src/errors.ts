@@ -27,6 +27,8 @@ export const ERROR_MESSAGES = {
   'STOCK.STOPPED': '批次已终止，不能授权',
   'STOCK.EXPIRED': '批次已过期，不能授权',
   'STOCK.APPID_NOT_BOUND': '该 APPID 未绑定到批次所属商户',
+  'CAMPAIGN.RULE_VIOLATION': '活动不符合规则',
+  'CAMPAIGN.NOT_FOUND': '活动不存在',
   'FILE.INVALID': '文件不符合要求',
   'FILE.TOO_LARGE': '文件过大',
   'FILE.MALFORMED_UPLOAD': '上传格式不正确：需为 multipart/form-data，包含 file 与 purpose 字段',

@@ -10,3 +10,7 @@ export * from './account/schema';
 export * from './stock/schema';
 export * from './stock/rules';
 export * from './stock/status';
+export * from './files';
+export * from './campaign/schema';
+export * from './campaign/rules';
+export * from './campaign/status';

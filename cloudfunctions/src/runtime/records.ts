@@ -93,6 +93,7 @@ export const C = {
   stocks: 'stocks',
   stockAuthorizations: 'stockAuthorizations',
   files: 'files',
+  campaigns: 'campaigns',
 } as const;
 
 export type { Role };

@@ -51,7 +51,14 @@ function checkImage(files: ReadonlyMap<string, FileMeta>, fileId: string, purpos
 }
 
 /** R1–R9 for one stock. A stock made by another merchant gets R3 only: nothing else of it is shown. */
-export function checkStockEligibility(stock: Stock, path: string, draft: Pick<CampaignDraft, 'delivery' | 'promotionType' | 'targeting'>, env: Omit<CampaignRuleEnv, 'stocks' | 'files'>): Issue[] {
+/** The parts of a draft that decide whether a stock fits it. */
+export interface EligibilityDraft {
+  promotionType: CampaignDraft['promotionType'];
+  delivery: Pick<CampaignDraft['delivery'], 'startAt' | 'endAt'>;
+  targeting: Pick<CampaignDraft['targeting'], 'storeIds'>;
+}
+
+export function checkStockEligibility(stock: Stock, path: string, draft: EligibilityDraft, env: Omit<CampaignRuleEnv, 'stocks' | 'files'>): Issue[] {
   const out: Issue[] = [];
   const sid = stock.stockId;
   if (stock.merchantId !== env.loginMerchantId) {

@@ -35,14 +35,25 @@ export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
 export const fileIdSchema = (label: string, rule: string) =>
   field(z.string().check(z.regex(/^[A-Za-z0-9_./:-]{1,256}$/, { error: '需为上传后返回的 fileId' })), { label, rule });
 
-export const deliverySchema = z.strictObject({
-  logo: fileIdSchema('商户 logo', 'F1'),
-  brandName: field(widthText({ maxWidth: 14 }), { label: '商户品牌名称', rule: 'F2' }),
-  title: field(widthText({ maxWidth: 24 }), { label: '活动标题', rule: 'F3' }),
-  subtitle: field(widthText({ maxWidth: 20 }), { label: '活动副标题', rule: 'F4' }),
-  startAt: field(rfc3339(), { label: '投放开始时间', rule: 'F5' }),
-  endAt: field(rfc3339(), { label: '投放结束时间', rule: 'F5' }),
-});
+/**
+ * Two grades of the same schema. `strict` checks every field (F2–F4 widths and characters); the
+ * `relaxed` one only the structure, so that `campaign.validate` can run the rule engine on a draft
+ * whose title is still too long and report everything at once (C1).
+ */
+function makeDeliverySchema(strict: boolean) {
+  const text = (maxWidth: number) => (strict ? widthText({ maxWidth }) : z.string());
+  return z.strictObject({
+    logo: fileIdSchema('商户 logo', 'F1'),
+    brandName: field(text(14), { label: '商户品牌名称', rule: 'F2' }),
+    title: field(text(24), { label: '活动标题', rule: 'F3' }),
+    subtitle: field(text(20), { label: '活动副标题', rule: 'F4' }),
+    startAt: field(rfc3339(), { label: '投放开始时间', rule: 'F5' }),
+    endAt: field(rfc3339(), { label: '投放结束时间', rule: 'F5' }),
+  });
+}
+
+export const deliverySchema = makeDeliverySchema(true);
+const relaxedDeliverySchema = makeDeliverySchema(false);
 export type Delivery = z.infer<typeof deliverySchema>;
 
 export const packItemSchema = z.strictObject({
@@ -93,7 +104,9 @@ export const campaignDraftShape = {
 export const campaignDraftSchema = z.strictObject(campaignDraftShape);
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 
-export const createCampaignInput = z.strictObject({ ...campaignDraftShape, requestId: requestIdSchema });
+/** What `campaign.validate` and `campaign.create` accept; the handler then applies the strict schema. */
+export const campaignDraftInput = z.strictObject({ ...campaignDraftShape, delivery: relaxedDeliverySchema });
+export const createCampaignInput = z.strictObject({ ...campaignDraftShape, delivery: relaxedDeliverySchema, requestId: requestIdSchema });
 
 export const campaignIdSchema = idSchema('活动 ID');
 export const campaignRef = z.strictObject({ merchantId: merchantIdSchema, campaignId: campaignIdSchema });
@@ -102,3 +115,63 @@ export const listCampaignsInput = z.strictObject({
   status: z.optional(field(z.enum(CAMPAIGN_STATUSES), { label: '状态' })),
   ...pageSchema,
 });
+
+const issueSchema = z.object({
+  rule: z.optional(z.string()),
+  path: z.string(),
+  level: z.enum(['error', 'suggestion']),
+  message: z.string(),
+  hint: z.optional(z.string()),
+});
+
+/** A stock as the wizard shows it when it is added by 批次号 or picked from the list. */
+export const stockSummarySchema = z.object({
+  stockId: z.string(),
+  name: z.string(),
+  faceValue: z.int(),
+  minSpend: z.int(),
+  remaining: z.int(),
+  availableBegin: z.string(),
+  availableEnd: z.string(),
+  scope: z.string(),
+  status: z.string(),
+});
+export type StockSummary = z.infer<typeof stockSummarySchema>;
+
+export const validateCampaignOutput = z.object({
+  /** No error-level issue: the draft can be created as it is. */
+  valid: z.boolean(),
+  issues: z.array(issueSchema),
+  /** F5: the earliest allowed start, for the date picker. */
+  earliestStartAt: z.string(),
+  /** The named stocks that belong to the logged-in merchant. */
+  stocks: z.array(stockSummarySchema),
+});
+
+export const eligibleStocksInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  promotionType: z.optional(field(z.enum(PROMOTION_TYPES), { label: '推广类型', rule: 'C0' })),
+  startAt: z.optional(field(rfc3339(), { label: '投放开始时间', rule: 'F5' })),
+  endAt: z.optional(field(rfc3339(), { label: '投放结束时间', rule: 'F5' })),
+  storeIds: z.optional(field(z.array(idSchema('门店')).check(z.maxLength(200)), { label: '投放门店', rule: 'T1' })),
+});
+
+export const eligibleStocksOutput = z.object({
+  stocks: z.array(z.object({ stock: stockSummarySchema, eligible: z.boolean(), issues: z.array(issueSchema) })),
+});
+
+export const campaignSchema = z.object({
+  campaignId: z.string(),
+  merchantId: z.string(),
+  createdByMerchantId: z.string(),
+  promotionType: z.enum(PROMOTION_TYPES),
+  delivery: deliverySchema,
+  content: contentSchema,
+  targeting: targetingSchema,
+  status: z.enum(CAMPAIGN_STATUSES),
+  paused: z.boolean(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;

@@ -61,4 +61,9 @@ export const MIGRATIONS: Migration[] = [
     name: 'uploaded files',
     sql: collectionDDL('files', []),
   },
+  {
+    version: 4,
+    name: 'quota campaigns',
+    sql: collectionDDL('campaigns', [['merchantId', 'createdAt'], ['merchantId', 'startAtMs'], ['merchantId', 'endAtMs']]),
+  },
 ];
