@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations';
+
+describe('cloudbase.database-rules.json', () => {
+  it('denies client access to every collection the functions use', () => {
+    const rules = JSON.parse(readFileSync(join(__dirname, '../../../cloudbase.database-rules.json'), 'utf8')) as { collections: Record<string, { read: boolean; write: boolean }> };
+    const collections = [...new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE IF NOT EXISTS c_(\w+)/g)].map((x) => x[1]!)))];
+    expect(collections.length).toBeGreaterThan(5);
+    for (const c of collections) expect(rules.collections[c]).toEqual({ read: false, write: false });
+  });
+});
