@@ -23,7 +23,8 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
       moduleNameMapper,
     },
-    ...['client/test/jest.client.config.js', 'client/test/jest.weapp.config.js'].filter((f) => require('fs').existsSync(f)).map((f) => `<rootDir>/${f}`), // TEMP
+    '<rootDir>/client/test/jest.client.config.js',
+    '<rootDir>/client/test/jest.weapp.config.js',
     {
       displayName: 'e2e',
       testEnvironment: 'node',
@@ -31,7 +32,7 @@ module.exports = {
       testMatch: ['**/*.e2e.ts'],
       transform: { '\\.[jt]sx?$': nodeBabel },
       moduleNameMapper,
-      testTimeout: 90000,
+      setupFilesAfterEnv: ['<rootDir>/e2e/support/setup.ts'],
     },
   ],
 };

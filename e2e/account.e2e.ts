@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { horizontalOverflow, launchBrowser, phone, shot } from './support/browser';
+import { button, expectFitsPhone, launchBrowser, phone, shot } from './support/browser';
 import { eventually } from './support/expect';
 import { startServer, type RunningServer } from './support/server';
 
@@ -26,7 +26,7 @@ describe('service provider recharges quota on a phone', () => {
     await page.getByText('券管家 · 演示登录').waitFor();
     await page.getByText('李敏（服务商）').waitFor();
     await shot(page, 'account-01-login');
-    await page.getByText('李敏（服务商）').tap();
+    await page.locator('.login-member').filter({ hasText: '李敏（服务商）' }).tap();
 
     await page.getByText('商户列表').first().waitFor();
     await shot(page, 'account-02-home-sp');
@@ -39,10 +39,10 @@ describe('service provider recharges quota on a phone', () => {
     // A4: the unopened sub-merchant is offered a first recharge, the SP (no quota) is not listed.
     await eventually(merchantCard(page, '家乐福北京').getByText('开户充值')).toBeVisible();
     expect(await merchantCard(page, '云选科技').count()).toBe(0);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsPhone(page);
     await shot(page, 'account-03-merchants');
 
-    await coffee.getByText('充值', { exact: true }).tap();
+    await coffee.locator('.merchant-card__btn').tap();
     const amount = page.locator('.recharge-form__input input');
     await amount.waitFor();
     await amount.fill('0');
@@ -52,13 +52,13 @@ describe('service provider recharges quota on a phone', () => {
     await page.getByText('请核对充值信息').waitFor();
     await eventually(page.locator('.confirm-rows')).toContainText('充值后余额2,000 张');
     await shot(page, 'account-04-confirm');
-    await page.getByText('确认充值').tap();
+    await button(page, '确认充值').tap();
 
-    await page.getByText('充值成功').waitFor();
+    await page.locator('.recharge-result__title').filter({ hasText: '充值成功' }).waitFor();
     await eventually(page.locator('.recharge-result__balance')).toHaveText('2,000');
     await shot(page, 'account-05-result');
 
-    await page.getByText('返回商户列表').tap();
+    await button(page, '返回商户列表').tap();
     await eventually(merchantCard(page, '星火咖啡').locator('.merchant-card__balance')).toHaveText('2,000');
     await context.close();
   });

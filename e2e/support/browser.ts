@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './server';
 
 export const SHOTS = join(ROOT, 'test-output', 'screenshots');
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
+/** Debian's Chromium, headless, with the flags a closed network needs; Playwright gives it a fresh profile. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   return chromium.launch({
@@ -15,7 +14,6 @@ export async function launchBrowser(): Promise<Browser> {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'chromium-'))}`,
     ],
   });
 }
@@ -32,7 +30,26 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The page must fit a 375-px phone: nothing wider than the viewport. */
+/** How far the page is wider than the phone's viewport, in px (≤ 0: it fits). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * The page must fit a 375-px phone once it has settled: Taro's page transition slides the new
+ * page in from the right, so a single read mid-animation would measure the slide, not the layout.
+ */
+export async function expectFitsPhone(page: Page, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let over = await horizontalOverflow(page);
+  while (over > 0 && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    over = await horizontalOverflow(page);
+  }
+  if (over > 0) throw new Error(`page is ${over}px wider than the 375-px phone`);
+}
+
+/** A Taro/NutUI button by its text: tap the button itself, not the label inside it. */
+export function button(scope: Page | Locator, text: string): Locator {
+  return scope.locator('taro-button-core').filter({ hasText: text });
 }

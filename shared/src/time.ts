@@ -15,66 +15,74 @@ export const SHANGHAI_OFFSET = '+08:00';
 export type TimeInput = Date | string | number | Dayjs;
 
 /** RFC 3339 with an explicit offset (Z or ±hh:mm); seconds required, fraction optional. */
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 export function isRfc3339(s: string): boolean {
   const m = RFC3339.exec(s);
   if (!m) return false;
-  const d = dayjs(s);
-  if (!d.isValid()) return false;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59 || sec > 59) return false;
+  if (m[9] !== undefined && (Number(m[9]) > 23 || Number(m[10]) > 59)) return false;
   // Reject calendar overflow such as 2026-02-30, which Date would roll into March.
-  const offset = m[8] === 'Z' ? '+00:00' : (m[8] as string);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const offMin = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  const local = d.utcOffset(offMin);
-  return local.year() === Number(m[1]) && local.month() + 1 === Number(m[2]) && local.date() === Number(m[3]) && local.hour() === Number(m[4]);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
-/** The instant in Shanghai local time. */
-export function sh(t: TimeInput): Dayjs {
-  // Go through the epoch instant: dayjs's utcOffset() on a Dayjs that already has an offset shifts
-  // it twice unless the process itself runs at +08:00.
-  return dayjs(dayjs(t).valueOf()).utcOffset(SHANGHAI_OFFSET_MINUTES);
+const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000;
+const DAY_MS = 86_400_000;
+
+/*
+ * All arithmetic is on epoch milliseconds; "Shanghai wall time" is the instant shifted by +8 h and
+ * read in UTC mode. dayjs's own offset mode goes through the process's local Date and shifts near
+ * the daylight-saving switches of the zone the process (or phone) is in; this does not.
+ */
+export const toMillis = (t: TimeInput): number => dayjs(t).valueOf();
+const wall = (t: TimeInput): Dayjs => dayjs.utc(toMillis(t) + OFFSET_MS);
+const fromWall = (w: Dayjs): Date => new Date(w.valueOf() - OFFSET_MS);
+
+/** The instant as a Date (any input form). */
+export function sh(t: TimeInput): Date {
+  return new Date(toMillis(t));
 }
 
 /** `2026-11-22T09:30:00+08:00` */
 export function toRfc3339(t: TimeInput): string {
-  return sh(t).format('YYYY-MM-DDTHH:mm:ss') + SHANGHAI_OFFSET;
+  return wall(t).format('YYYY-MM-DDTHH:mm:ss') + SHANGHAI_OFFSET;
 }
 
-export const toMillis = (t: TimeInput): number => dayjs(t).valueOf();
-
-export function startOfDay(t: TimeInput): Dayjs {
-  return sh(t).startOf('day');
+/** Midnight at the start of the instant's Shanghai day. */
+export function startOfDay(t: TimeInput): Date {
+  return fromWall(wall(t).startOf('day'));
 }
 
-export function addDays(t: TimeInput, days: number): Dayjs {
-  return sh(t).add(days, 'day');
+/** Shanghai keeps no daylight saving: a day is always 24 hours. */
+export function addDays(t: TimeInput, days: number): Date {
+  return new Date(toMillis(t) + days * DAY_MS);
 }
 
 /** Calendar day in Shanghai: `2026-11-22`. */
 export function dayKey(t: TimeInput): string {
-  return sh(t).format('YYYY-MM-DD');
+  return wall(t).format('YYYY-MM-DD');
 }
 
 /** Midnight at the start of a Shanghai calendar day given as `YYYY-MM-DD`. */
-export function dayStart(key: string): Dayjs {
-  return dayjs(`${key}T00:00:00${SHANGHAI_OFFSET}`).utcOffset(SHANGHAI_OFFSET_MINUTES);
+export function dayStart(key: string): Date {
+  return new Date(Date.parse(`${key}T00:00:00Z`) - OFFSET_MS);
 }
 
 /** For messages shown to merchants: `2026-11-22 09:30`, with seconds only when they matter. */
 export function formatDateTime(t: TimeInput): string {
-  const d = sh(t);
-  return d.format(d.second() ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
+  const w = wall(t);
+  return w.format(w.second() ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
 }
 
 export function formatDate(t: TimeInput): string {
-  return sh(t).format('YYYY-MM-DD');
+  return wall(t).format('YYYY-MM-DD');
 }
 
 /** Whole days between two instants (b − a), counted in Shanghai calendar days. */
 export function calendarDaysBetween(a: TimeInput, b: TimeInput): number {
-  return startOfDay(b).diff(startOfDay(a), 'day');
+  return Math.round((startOfDay(b).getTime() - startOfDay(a).getTime()) / DAY_MS);
 }
 
 /** 400 s → 6分40秒 */
@@ -95,3 +103,8 @@ export function formatClock(totalSeconds: number): string {
 
 export { dayjs };
 export type { Dayjs };
+
+/** Any dayjs pattern, in Shanghai wall time: `formatShanghai(t, 'MM月DD日 HH:mm')`. */
+export function formatShanghai(t: TimeInput, pattern: string): string {
+  return wall(t).format(pattern);
+}

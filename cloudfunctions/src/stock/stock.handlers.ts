@@ -21,11 +21,15 @@ const newStockId = (): string => String(randomInt(1_000_000_000, 9_999_999_999))
 async function ruleEnv(ctx: Ctx, merchantId: string, usableMerchantIds: string[]) {
   const merchant = await ctx.store.get<MerchantDoc>(C.merchants, merchantId);
   if (!merchant) throw new AppError('AUTH.FORBIDDEN');
-  const group = merchant.brandGroupId ? await ctx.store.get<BrandGroupDoc>(C.brandGroups, merchant.brandGroupId) : null;
+  // S12: a merchant's coupons may be usable within its brand group; a service provider makes
+  // coupons for its sub-merchants (the quota campaigns it runs for them, R3), so its "group" is them.
+  const peers = merchant.kind === 'SERVICE_PROVIDER'
+    ? (await ctx.store.find<MerchantDoc>(C.merchants, { providerId: merchant.id })).map((m) => m.id)
+    : merchant.brandGroupId ? (await ctx.store.get<BrandGroupDoc>(C.brandGroups, merchant.brandGroupId))?.merchantIds ?? [] : [];
   const stores = usableMerchantIds.length ? await ctx.store.find<StoreDoc>(C.stores, { merchantId: { in: usableMerchantIds } }) : [];
   return {
     now: ctx.clock.now(),
-    creator: { merchantId, noCashEnabled: merchant.noCashEnabled, brandGroupMerchantIds: group?.merchantIds ?? [] },
+    creator: { merchantId, noCashEnabled: merchant.noCashEnabled, brandGroupMerchantIds: peers },
     storeMerchant: new Map(stores.map((s) => [s.id, s.merchantId])),
   };
 }

@@ -1,16 +1,10 @@
 import * as z from 'zod/mini';
 import { field, integer, merchantIdSchema, requestIdSchema, pageSchema, rfc3339 } from '../validation';
 
-export const ROLES = ['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST', 'STORE_STAFF'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+import { ROLES } from './roles';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  SP_ADMIN: '服务商管理员',
-  MERCHANT_ADMIN: '商户管理员',
-  LIVE_HOST: '直播主播',
-  STORE_STAFF: '门店店员',
-};
+export { ROLES, ROLE_LABELS, type Role } from './roles';
+export const roleSchema = z.enum(ROLES);
 
 export const membershipSchema = z.object({
   role: roleSchema,

@@ -38,7 +38,7 @@ const issue = (rule: string, path: string, message: string, hint?: string, level
   hint ? { rule, path, level, message, hint } : { rule, path, level, message };
 
 /** The earliest allowed start: the start of the day two days from today, Asia/Shanghai (F5). */
-export const earliestStart = (now: Date): Date => startOfDay(addDays(now, EARLIEST_START_DAYS)).toDate();
+export const earliestStart = (now: Date): Date => startOfDay(addDays(now, EARLIEST_START_DAYS));
 
 function checkImage(files: ReadonlyMap<string, FileMeta>, fileId: string, purpose: ImagePurpose, path: string, out: Issue[]): void {
   const spec = IMAGE_SPECS[purpose];
@@ -138,7 +138,8 @@ export function checkCampaignDraft(draft: CampaignDraft, env: CampaignRuleEnv): 
     out.push(issue('F5', 'delivery.endAt', `投放结束时间 ${formatDateTime(end)} 需晚于开始时间 ${formatDateTime(start)}`));
   } else {
     const days = (end - start) / DAY_MS;
-    const shown = Math.round(days * 10) / 10;
+    // One decimal, rounded away from the limit it misses: 7 days − 1 s is「6.9 天」, not「7 天」.
+    const shown = days < SUGGESTED_DAYS.min ? Math.floor(days * 10 + 1e-9) / 10 : Math.ceil(days * 10 - 1e-9) / 10;
     if (days > MAX_CAMPAIGN_DAYS) {
       out.push(issue('F5', 'delivery.endAt', `活动持续 ${shown} 天，最长 ${MAX_CAMPAIGN_DAYS} 天`, `结束时间最晚为 ${formatDateTime(start + MAX_CAMPAIGN_DAYS * DAY_MS)}`));
     } else if (days < SUGGESTED_DAYS.min || days > SUGGESTED_DAYS.max) {

@@ -9,7 +9,10 @@ export interface StockRuleEnv {
   creator: {
     merchantId: string;
     noCashEnabled: boolean;
-    /** Merchants of the creator's brand group (同品牌商户号组合), the creator included. */
+    /**
+     * Where the creator's coupons may be usable besides itself: its brand group (同品牌商户号组合),
+     * or, for a service provider, its sub-merchants.
+     */
     brandGroupMerchantIds: readonly string[];
   };
   /** Stores of the merchants the draft names (storeId → merchantId). */
@@ -46,7 +49,7 @@ export function checkStockDraft(d: StockDraft, env: StockRuleEnv): Issue[] {
   if (begin < now) {
     issues.push(err('S5', 'availableBegin', `可用开始时间 ${formatDateTime(begin)} 早于当前时间 ${formatDateTime(now)}`, '开始时间需不早于现在'));
   }
-  const latestBegin = addDays(now, BEGIN_AHEAD_MAX_DAYS).valueOf();
+  const latestBegin = addDays(now, BEGIN_AHEAD_MAX_DAYS).getTime();
   if (begin > latestBegin) {
     issues.push(err('S5', 'availableBegin', `可用开始时间 ${formatDate(begin)} 超出 ${BEGIN_AHEAD_MAX_DAYS} 天内的范围（最晚 ${formatDateTime(latestBegin)}）`));
   }
@@ -111,7 +114,7 @@ export function checkStockDraft(d: StockDraft, env: StockRuleEnv): Issue[] {
   // S12
   const group = new Set([env.creator.merchantId, ...env.creator.brandGroupMerchantIds]);
   d.usableMerchantIds.forEach((m, i) => {
-    if (!group.has(m)) issues.push(err('S12', `usableMerchantIds.${i}`, `商户号 ${m} 不是本商户或其同品牌商户`, '可用商户需为创建商户本身或同品牌商户号组合中的商户'));
+    if (!group.has(m)) issues.push(err('S12', `usableMerchantIds.${i}`, `商户号 ${m} 不是本商户或其同品牌商户`, '可用商户需为创建商户本身、同品牌商户号组合中的商户，或服务商的特约商户'));
   });
   if (new Set(d.usableMerchantIds).size !== d.usableMerchantIds.length) {
     issues.push(err('S12', 'usableMerchantIds', '可用商户重复'));

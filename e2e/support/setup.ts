@@ -1,0 +1,2 @@
+// Browser flows start a server and Chromium and walk several pages.
+jest.setTimeout(120_000);
