@@ -7,12 +7,17 @@ export default defineAppConfig({
       root: 'pages/account',
       pages: ['merchants/index', 'recharge/index', 'quota/index', 'stores/index'],
     },
+    // Voucher stocks (代金券) and APPID marketing authorization: merchant staff only.
+    {
+      root: 'pages/stock',
+      pages: ['list/index', 'create/index', 'detail/index', 'authorizations/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f7',
     navigationBarBackgroundColor: '#ffffff',
-    navigationBarTitleText: '券小铺',
+    navigationBarTitleText: '券管家',
     navigationBarTextStyle: 'black',
   },
   // Taro.cloud is only needed in the mini-program; H5 talks to the gateway over HTTP.

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro';
+import { Button, Loading } from '@nutui/nutui-react-taro';
 import type { CloudError } from '@/services/cloud';
+import { EmptyState } from './EmptyState';
+import { emptyAction } from './emptyAction';
 import './LoadState.scss';
 
 interface Props {
@@ -17,12 +19,12 @@ interface Props {
 export function LoadState({ loading, error, onRetry, children, hasData }: Props) {
   if (error && !hasData) {
     return (
-      <Empty
+      <EmptyState
         className="load-state__empty"
         status={error.isNetwork ? 'network' : 'error'}
         title={error.isNetwork ? '网络开小差了' : '加载失败'}
         description={error.message}
-        actions={onRetry ? [{ text: '重新加载', type: 'primary', onClick: onRetry }] : []}
+        actions={onRetry ? [emptyAction('重新加载', onRetry)] : []}
       />
     );
   }

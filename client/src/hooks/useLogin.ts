@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ROLES, ROLE_LABELS, type Role } from '@shared/account/schema';
+import { ROLES, ROLE_LABELS, type Role } from '@shared/account/roles';
 import { devApi, type DevMember } from '@/services/cloud';
 import { isH5, relaunch } from '@/lib/routes';
 import { showError } from '@/components/feedback';

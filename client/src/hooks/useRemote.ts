@@ -16,7 +16,10 @@ export interface Remote<T> {
 export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<CloudError>();
-  const [loading, setLoading] = useState(key !== null);
+  const [running, setRunning] = useState(false);
+  // The key whose load finished last: a key that changed since counts as loading right away,
+  // before the effect starts, so a page never flashes "empty" between render and fetch.
+  const [settledKey, setSettledKey] = useState<string | null>(null);
   const seq = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -24,7 +27,7 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
   const run = useCallback(async () => {
     if (key === null) return;
     const mine = ++seq.current;
-    setLoading(true);
+    setRunning(true);
     setError(undefined);
     try {
       const out = await loadRef.current();
@@ -32,7 +35,10 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
     } catch (e) {
       if (mine === seq.current) setError(toCloudError(e));
     } finally {
-      if (mine === seq.current) setLoading(false);
+      if (mine === seq.current) {
+        setRunning(false);
+        setSettledKey(key);
+      }
     }
   }, [key]);
 
@@ -40,5 +46,6 @@ export function useRemote<T>(key: string | null, load: () => Promise<T>): Remote
     void run();
   }, [run]);
 
+  const loading = running || (key !== null && settledKey !== key);
   return { data, loading, error, reload: run };
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@shared/account/schema';
 import type { RouteName } from './routes';
 
-export type FeatureIcon = 'merchants' | 'recharge' | 'quota' | 'stores';
+export type FeatureIcon = 'merchants' | 'recharge' | 'quota' | 'stores' | 'stocks' | 'authorizations';
 
 export interface Feature {
   key: string;
@@ -14,14 +14,18 @@ const merchants: Feature = { key: 'merchants', title: '商户列表', route: 'me
 const recharge: Feature = { key: 'recharge', title: '配额充值', route: 'recharge', icon: 'recharge' };
 const quota: Feature = { key: 'quota', title: '配额余额/流水', route: 'quota', icon: 'quota' };
 const stores: Feature = { key: 'stores', title: '门店', route: 'stores', icon: 'stores' };
+const stocks: Feature = { key: 'stocks', title: '代金券', route: 'stockList', icon: 'stocks' };
+const authorizations: Feature = { key: 'authorizations', title: 'APPID 营销授权', route: 'stockAuthorizations', icon: 'authorizations' };
 
 /**
  * What each role may do from home (PRODUCT.md roles table). Only features that exist are listed:
  * a tile that leads nowhere is worse than no tile.
  */
 export const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  SP_ADMIN: [merchants, recharge, stores],
-  MERCHANT_ADMIN: [quota, stores],
-  LIVE_HOST: [stores],
+  // Stocks and authorizations act for the acting merchant (an SP: its own provider account).
+  SP_ADMIN: [merchants, recharge, stocks, authorizations, stores],
+  MERCHANT_ADMIN: [stocks, authorizations, quota, stores],
+  // LIVE_HOST reads its merchant's stocks (to add them to a live room); the pages hide the actions.
+  LIVE_HOST: [stocks, stores],
   STORE_STAFF: [stores],
 };

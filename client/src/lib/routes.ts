@@ -8,6 +8,10 @@ export const ROUTES = {
   recharge: '/pages/account/recharge/index',
   quota: '/pages/account/quota/index',
   stores: '/pages/account/stores/index',
+  stockList: '/pages/stock/list/index',
+  stockCreate: '/pages/stock/create/index',
+  stockDetail: '/pages/stock/detail/index',
+  stockAuthorizations: '/pages/stock/authorizations/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -21,6 +25,19 @@ export function routeUrl(name: RouteName, query: Record<string, string> = {}): s
 
 export function go(name: RouteName, query?: Record<string, string>): void {
   void Taro.navigateTo({ url: routeUrl(name, query) });
+}
+
+/** Open `name` in place of this page (after a create: back from the new object skips the form). */
+export function replace(name: RouteName, query?: Record<string, string>): void {
+  void Taro.redirectTo({ url: routeUrl(name, query) });
+}
+
+/** Back to `name` if it is the previous page (keeps its state), else open it in place of this one. */
+export function backTo(name: RouteName): void {
+  const pages = Taro.getCurrentPages();
+  const prev = pages[pages.length - 2];
+  if (prev && `/${String(prev.route ?? '').replace(/^\//, '')}` === ROUTES[name]) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: routeUrl(name) });
 }
 
 /** Replace the whole stack: after signing in or out the old pages belong to someone else. */

@@ -57,9 +57,10 @@ function unwrap<T>(body: unknown, fallback: CloudError): T {
 // ---- transports ----
 
 async function httpJson(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<unknown> {
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  // The body is whatever JSON came back; `isEnvelope` below is what gives it a type.
+  let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;
   try {
-    res = await Taro.request<unknown>({
+    res = await Taro.request<TaroGeneral.IAnyObject | string, TaroGeneral.IAnyObject>({
       url,
       method,
       data: payload as TaroGeneral.IAnyObject | undefined,

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Grid } from '@nutui/nutui-react-taro';
-import { Order, Store, Wallet, List } from '@nutui/icons-react-taro';
+import { Coupon, Order, ShieldCheck, Store, Wallet, List } from '@nutui/icons-react-taro';
 import type { Feature, FeatureIcon } from '@/lib/features';
 import './home.scss';
 
@@ -16,6 +16,10 @@ function FeatureGlyph({ icon }: { icon: FeatureIcon }) {
       return <Order size={28} color={ICON_COLOR} />;
     case 'stores':
       return <Store size={28} color={ICON_COLOR} />;
+    case 'stocks':
+      return <Coupon size={28} color={ICON_COLOR} />;
+    case 'authorizations':
+      return <ShieldCheck size={28} color={ICON_COLOR} />;
   }
 }
 

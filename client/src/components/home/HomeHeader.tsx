@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, type Me, type Membership } from '@shared/account/schema';
+import type { Me, Membership } from '@shared/account/schema';
+import { ROLE_LABELS } from '@shared/account/roles';
 import './home.scss';
 
 interface Props {
@@ -33,7 +34,7 @@ export function HomeHeader({ me, acting, canSwitch, onSwitch }: Props) {
           </View>
         </>
       ) : (
-        <Text className="home-header__merchant">欢迎使用券小铺</Text>
+        <Text className="home-header__merchant">欢迎使用券管家</Text>
       )}
     </View>
   );

@@ -1,5 +1,6 @@
 import { ActionSheet } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, type Membership } from '@shared/account/schema';
+import type { Membership } from '@shared/account/schema';
+import { ROLE_LABELS } from '@shared/account/roles';
 
 interface Props {
   visible: boolean;

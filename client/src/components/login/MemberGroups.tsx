@@ -23,7 +23,7 @@ export function MemberGroups({ groups, expanded, pending, onToggle, onLogin }: P
           <View key={g.key} className="login-group">
             <View className="login-group__head">
               <Text className="login-group__title">{g.title}</Text>
-              <Tag plain round type="success">{g.members.length} 位</Tag>
+              <Tag round background="#e8f8ef" color="#07c160">{g.members.length} 位</Tag>
             </View>
             <CellGroup>
               {shown.map(({ member, detail }) => (

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '券小铺',
+  navigationBarTitleText: '券管家',
 });

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Issue } from '@shared/result';
+import { FieldError } from '@/components/FieldError';
+import './stock.scss';
+
+interface Props {
+  /** Draft key, also a class hook for tests: `.stock-field--name`. */
+  name: string;
+  label: ReactNode;
+  issue?: Issue | undefined;
+  /** Right of the label: a counter such as 8/18. */
+  extra?: ReactNode;
+  extraOver?: boolean;
+  note?: ReactNode;
+  children: ReactNode;
+}
+
+/** A labelled field with its issue right under it (errors red, suggestions amber). */
+export function Field({ name, label, issue, extra, extraOver, note, children }: Props) {
+  return (
+    <View className={`stock-field stock-field--${name} ${issue?.level === 'error' ? 'stock-field--error' : ''}`}>
+      <View className="stock-field__head">
+        <Text className="stock-field__label">{label}</Text>
+        {extra !== undefined ? <Text className={`stock-field__extra ${extraOver ? 'stock-field__extra--over' : ''}`}>{extra}</Text> : null}
+      </View>
+      {children}
+      {note ? <Text className="stock-field__note">{note}</Text> : null}
+      <FieldError issue={issue} />
+    </View>
+  );
+}
+
+/** A white block with a title. */
+export function FormSection({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <View className="stock-section">
+      {title ? <View className="stock-section__title">{title}</View> : null}
+      {children}
+    </View>
+  );
+}

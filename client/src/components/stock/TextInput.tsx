@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import { Input } from '@nutui/nutui-react-taro';
+import './stock.scss';
+
+interface Props {
+  value: string;
+  onChange: (text: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'digit';
+  before?: string;
+  after?: string;
+  disabled?: boolean;
+}
+
+/** A grey, full-width input with optional words around it: 消费满 [ ] 元可使用. */
+export function TextInput({ value, onChange, placeholder, type = 'text', before, after, disabled }: Props) {
+  return (
+    <View className="stock-input">
+      {before ? <Text className="stock-input__text stock-input__text--before">{before}</Text> : null}
+      <Input value={value} type={type} placeholder={placeholder} disabled={disabled} clearable={type === 'text'} onChange={onChange} />
+      {after ? <Text className="stock-input__text stock-input__text--after">{after}</Text> : null}
+    </View>
+  );
+}
+
+/** A tappable value that opens a picker. */
+export function PickButton({ value, placeholder, onOpen, className }: { value: string; placeholder?: string; onOpen: () => void; className?: string }) {
+  return (
+    <View className={`stock-pick ${className ?? ''}`} onClick={onOpen}>
+      <Text>{value || placeholder}</Text>
+      <Text className="stock-pick__hint">›</Text>
+    </View>
+  );
+}

@@ -1,0 +1,107 @@
+import { Text, View } from '@tarojs/components';
+import { Del } from '@nutui/icons-react-taro';
+import { formatDateTime } from '@shared/time';
+import type { StockCreateVm } from '@/hooks/useStockCreate';
+import { RANGES_MAX, SLOTS_MAX } from '@/hooks/useStockCreate';
+import { issueAt, type TimeRuleKind } from '@/hooks/useStockForm';
+import { FieldError } from '@/components/FieldError';
+import { Choice } from './Choice';
+import { PickButton, TextInput } from './TextInput';
+import { TIME_RULE_LABELS, WEEKDAYS } from './stockText';
+import './stock.scss';
+
+const KINDS: readonly TimeRuleKind[] = ['ANYTIME', 'DAYS_AFTER_CLAIM', 'WEEKLY', 'IRREGULAR'];
+
+/** S6 可用规则: the four choices, each with its own small form. */
+export function TimeRuleEditor({ vm }: { vm: StockCreateVm }) {
+  const { form, visible } = vm;
+  const body = (kind: TimeRuleKind) => {
+    switch (kind) {
+      case 'ANYTIME':
+        return null;
+      case 'DAYS_AFTER_CLAIM':
+        return (
+          <View>
+            <TextInput value={form.daysText} type="number" before="领券后" after="天内可用" placeholder="1–365" onChange={(t) => vm.set('daysText', t)} />
+            <FieldError issue={issueAt(visible, 'timeRule.days')} />
+          </View>
+        );
+      case 'WEEKLY':
+        return (
+          <View className="stock-weekly">
+            <View className="stock-chips">
+              {WEEKDAYS.map((w) => (
+                <View
+                  key={w.value}
+                  className={`stock-chips__chip stock-weekday ${form.weekdays.includes(w.value) ? 'stock-chips__chip--active' : ''}`}
+                  aria-checked={form.weekdays.includes(w.value)}
+                  role="checkbox"
+                  onClick={() => vm.toggleWeekday(w.value)}
+                >
+                  周{w.label}
+                </View>
+              ))}
+            </View>
+            <FieldError issue={issueAt(visible, 'timeRule.weekdays')} />
+            {form.slots.map((s, i) => (
+              <View key={i} className="stock-slot-wrap">
+                <View className="stock-slot">
+                  <View className="stock-slot__pick">
+                    <PickButton className="stock-slot__begin" value={s.begin} onOpen={() => vm.openPicker({ field: 'slot', index: i, edge: 'begin' })} />
+                  </View>
+                  <Text className="stock-slot__to">至</Text>
+                  <View className="stock-slot__pick">
+                    <PickButton className="stock-slot__end" value={s.end} onOpen={() => vm.openPicker({ field: 'slot', index: i, edge: 'end' })} />
+                  </View>
+                  {form.slots.length > 1 ? (
+                    <View className="stock-slot__del" aria-label={`删除时段 ${i + 1}`} onClick={() => vm.removeSlot(i)}>
+                      <Del size={18} color="#8c8c8c" />
+                    </View>
+                  ) : null}
+                </View>
+                <FieldError issue={issueAt(visible, `timeRule.slots.${i}`)} />
+              </View>
+            ))}
+            <FieldError issue={issueAt(visible, 'timeRule.slots', true)} />
+            {form.slots.length < SLOTS_MAX ? (
+              <View className="stock-add" onClick={vm.addSlot}>+ 添加时段</View>
+            ) : null}
+          </View>
+        );
+      case 'IRREGULAR':
+        return (
+          <View className="stock-irregular">
+            {form.ranges.map((r, i) => (
+              <View key={i} className="stock-range">
+                <View className="stock-range__head">
+                  <Text>日期段 {i + 1}</Text>
+                  {form.ranges.length > 1 ? (
+                    <View className="stock-slot__del" aria-label={`删除日期段 ${i + 1}`} onClick={() => vm.removeRange(i)}>
+                      <Del size={18} color="#8c8c8c" />
+                    </View>
+                  ) : null}
+                </View>
+                <PickButton value={formatDateTime(r.begin)} onOpen={() => vm.openPicker({ field: 'range', index: i, edge: 'begin' })} />
+                <Text className="stock-slot__to">至</Text>
+                <PickButton value={formatDateTime(r.end)} onOpen={() => vm.openPicker({ field: 'range', index: i, edge: 'end' })} />
+                <FieldError issue={issueAt(visible, `timeRule.ranges.${i}`)} />
+              </View>
+            ))}
+            <FieldError issue={issueAt(visible, 'timeRule.ranges', true)} />
+            {form.ranges.length < RANGES_MAX ? (
+              <View className="stock-add" onClick={vm.addRange}>+ 添加日期段</View>
+            ) : null}
+          </View>
+        );
+    }
+  };
+  return (
+    <View className="stock-choices" role="radiogroup">
+      {KINDS.map((k) => (
+        <Choice key={k} className={`stock-rule stock-rule--${k.toLowerCase()}`} active={form.ruleKind === k} title={TIME_RULE_LABELS[k]} onSelect={() => vm.chooseRule(k)}>
+          {body(k)}
+        </Choice>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import type { MerchantWithQuota } from '@shared/account/schema';
+import { call } from '@/services/cloud';
+import { go } from '@/lib/routes';
+import { onQuotaChanged } from '@/lib/events';
+import { useActing } from './useActing';
+import { useRemote } from './useRemote';
+
+/** The SP's merchant list (A4) with quota balances, and the not-yet-opened ones. */
+export function useMerchants() {
+  const { session, acting, forbidden } = useActing(['SP_ADMIN']);
+  const spId = acting?.merchantId ?? null;
+  const remote = useRemote(spId, () => call('account', 'merchants', { merchantId: spId ?? '' }));
+  const { reload } = remote;
+
+  useEffect(() => onQuotaChanged(() => void reload()), [reload]);
+
+  return {
+    session,
+    acting,
+    forbidden,
+    remote,
+    merchants: remote.data?.merchants ?? [],
+    unopened: remote.data?.unopened ?? [],
+    recharge: (m: MerchantWithQuota) => go('recharge', { merchantId: m.merchantId }),
+  };
+}

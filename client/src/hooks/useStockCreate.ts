@@ -1,0 +1,313 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { DatePickerProps } from '@nutui/nutui-react-taro';
+import { yuanToFen } from '@shared/money';
+import { timeRuleSchema, type Stock } from '@shared/stock/schema';
+import { parseWith } from '@shared/validation';
+import { addDays, toMillis, toRfc3339 } from '@shared/time';
+import { call, toCloudError } from '@/services/cloud';
+import { showError, showToast } from '@/components/feedback';
+import { newRequestId } from '@/lib/requestId';
+import { replace } from '@/lib/routes';
+import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong, wallParts } from '@/components/stock/stockText';
+import { useActing } from './useActing';
+import { usePageParams } from './usePageParams';
+import { useRemote } from './useRemote';
+import { emitStockChanged } from './useStockEvents';
+import { STEP_KEYS, stepOf, toDraftInput, topKey, useStockForm, type TimeRuleKind } from './useStockForm';
+
+export const STEP_TITLES = ['基础规则', '其他规则', '确认创建'] as const;
+export const SLOTS_MAX = 10;
+export const RANGES_MAX = 20;
+export const CODES_MAX = 50;
+const GOODS_CODE = /^[A-Za-z0-9_-]{1,128}$/;
+const MERCHANT_ID = /^\d{6,16}$/;
+
+export type PickerValue = Parameters<NonNullable<DatePickerProps['onConfirm']>>[1][number];
+
+/** Where a picked date/time goes. */
+export type PickerTarget =
+  | { field: 'availableBegin' | 'availableEnd' }
+  | { field: 'slot' | 'range'; index: number; edge: 'begin' | 'end' };
+
+export interface PickerState {
+  target: PickerTarget;
+  type: 'datetime' | 'hour-minutes';
+  title: string;
+  /** The picker works in the device's local time; it shows Shanghai wall-clock digits. */
+  value: Date;
+}
+
+// ---- Shanghai wall clock ↔ the picker's local Date ----
+
+function wallDate(iso: string): Date {
+  const w = wallParts(iso);
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute);
+}
+
+function hhmmDate(text: string): Date {
+  const sec = hhmmToSeconds(text) ?? 0;
+  const d = new Date();
+  d.setHours(Math.floor(sec / 3600), Math.floor((sec % 3600) / 60), 0, 0);
+  return d;
+}
+
+const pad = (v: PickerValue | undefined) => String(v ?? '0').padStart(2, '0');
+
+/** The picked columns (YYYY, MM, DD, hh, mm) as Shanghai time. */
+function pickedIso(values: PickerValue[]): string {
+  const [y, mo, d, h, mi] = values;
+  return `${String(y ?? '')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+08:00`;
+}
+
+const NO_CASH_KEY = (merchantId: string) => `coupon-desk.noCash.${merchantId}`;
+
+function readNoCash(merchantId: string): boolean {
+  try {
+    return Taro.getStorageSync(NO_CASH_KEY(merchantId)) !== false;
+  } catch {
+    return true;
+  }
+}
+
+function saveNoCash(merchantId: string, enabled: boolean): void {
+  try {
+    Taro.setStorageSync(NO_CASH_KEY(merchantId), enabled);
+  } catch {
+    // Not fatal: the server says it again next time.
+  }
+}
+
+/**
+ * 创建代金券: three steps over one form, checked like the server on every change; one requestId per
+ * confirmation, kept for a retry after a network error so a retry can never create twice.
+ */
+export function useStockCreate() {
+  const params = usePageParams();
+  const { session, acting, forbidden } = useActing(['SP_ADMIN', 'MERCHANT_ADMIN']);
+  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : '';
+  const stores = useRemote(acting ? merchantId : null, () => call('account', 'stores', { merchantId }));
+
+  // 免充值 (S2): no read of the merchant's product flags for a merchant admin yet; the server's
+  // STOCK.NO_CASH_NOT_ENABLED is remembered per merchant.
+  const [noCashEnabled, setNoCashEnabled] = useState(true);
+  useEffect(() => {
+    if (merchantId) setNoCashEnabled(readNoCash(merchantId));
+  }, [merchantId]);
+  const storeMerchant = useMemo(() => new Map((stores.data?.stores ?? []).map((s) => [s.storeId, s.merchantId])), [stores.data]);
+  const f = useStockForm({ merchantId, noCashEnabled, storeMerchant });
+  const { form, set, check } = f;
+
+  // ---- steps ----
+  const [step, setStep] = useState(0);
+  const stepHasErrors = (i: number) => check.issues.some((x) => x.level === 'error' && stepOf(x.path) === i) || f.serverIssues.some((x) => x.level === 'error' && stepOf(x.path) === i);
+
+  const next = () => {
+    const keys = STEP_KEYS[step];
+    if (keys) f.touchAll(keys);
+    if (stepHasErrors(step)) {
+      showToast('请先修正标红的项', 'warn');
+      return;
+    }
+    setStep((s) => Math.min(s + 1, STEP_TITLES.length - 1));
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  };
+  const goStep = (i: number) => {
+    if (i < step) setStep(i);
+    else if (i === step + 1) next();
+  };
+
+  // ---- edits that touch several fields ----
+  const chooseRule = (kind: TimeRuleKind) => {
+    set('ruleKind', kind);
+    if (kind === 'IRREGULAR' && form.ranges.length === 0) {
+      const end = Math.min(toMillis(addDays(form.availableBegin, 1)), toMillis(form.availableEnd));
+      set('ranges', [{ begin: form.availableBegin, end: toRfc3339(end) }]);
+    }
+  };
+  const toggleWeekday = (v: number) => set('weekdays', form.weekdays.includes(v) ? form.weekdays.filter((w) => w !== v) : [...form.weekdays, v]);
+  const addSlot = () => {
+    if (form.slots.length >= SLOTS_MAX) return;
+    const last = form.slots[form.slots.length - 1];
+    const from = Math.min(hhmmToSeconds(last?.end ?? '') ?? 8 * 3600, 23 * 3600);
+    set('slots', [...form.slots, { begin: secondsToHhmm(from), end: secondsToHhmm(Math.min(from + 3600, 86_340)) }]);
+  };
+  const removeSlot = (i: number) => set('slots', form.slots.filter((_, k) => k !== i));
+  const addRange = () => {
+    if (form.ranges.length >= RANGES_MAX) return;
+    const last = form.ranges[form.ranges.length - 1];
+    const begin = last ? toMillis(addDays(last.end, 1)) : toMillis(form.availableBegin);
+    const end = Math.min(toMillis(addDays(begin, 1)), toMillis(form.availableEnd));
+    set('ranges', [...form.ranges, { begin: toRfc3339(begin), end: toRfc3339(Math.max(end, begin)) }]);
+  };
+  const removeRange = (i: number) => set('ranges', form.ranges.filter((_, k) => k !== i));
+
+  /** Add typed codes (space, comma or newline separated); a Chinese reason when they cannot be added. */
+  const addCodes = (key: 'excludedGoodsCodes' | 'availableGoodsCodes', text: string): string | undefined => {
+    const codes = text.split(/[\s,，;；]+/).map((c) => c.trim()).filter(Boolean);
+    if (!codes.length) return '请输入商品编码';
+    const bad = codes.find((c) => !GOODS_CODE.test(c));
+    if (bad) return `商品编码 ${bad} 需为 1–128 位字母、数字、_ 或 -`;
+    const fresh = codes.filter((c, i) => !form[key].includes(c) && codes.indexOf(c) === i);
+    if (!fresh.length) return '商品编码已在列表中';
+    if (form[key].length + fresh.length > CODES_MAX) return `最多 ${CODES_MAX} 个商品编码`;
+    set(key, [...form[key], ...fresh]);
+    return undefined;
+  };
+  const removeCode = (key: 'excludedGoodsCodes' | 'availableGoodsCodes', code: string) => set(key, form[key].filter((c) => c !== code));
+
+  const addMerchant = (text: string): string | undefined => {
+    const id = text.trim();
+    if (!MERCHANT_ID.test(id)) return '商户号为 6–16 位数字';
+    if (form.usableMerchantIds.includes(id)) return '该商户号已在列表中';
+    set('usableMerchantIds', [...form.usableMerchantIds, id]);
+    return undefined;
+  };
+  const removeMerchant = (id: string) => {
+    if (id === merchantId) return;
+    set('usableMerchantIds', form.usableMerchantIds.filter((m) => m !== id));
+  };
+  const toggleStore = (storeId: string) => set('usableStoreIds', form.usableStoreIds.includes(storeId) ? form.usableStoreIds.filter((s) => s !== storeId) : [...form.usableStoreIds, storeId]);
+
+  // ---- the date/time sheet ----
+  const [picker, setPicker] = useState<PickerState | null>(null);
+  const openPicker = (target: PickerTarget) => {
+    if (!('index' in target)) {
+      setPicker({ target, type: 'datetime', title: target.field === 'availableBegin' ? '可用开始时间' : '可用结束时间', value: wallDate(form[target.field]) });
+    } else if (target.field === 'slot') {
+      const slot = form.slots[target.index];
+      setPicker({ target, type: 'hour-minutes', title: target.edge === 'begin' ? '时段开始' : '时段结束', value: hhmmDate(slot?.[target.edge] ?? '00:00') });
+    } else {
+      const range = form.ranges[target.index];
+      setPicker({ target, type: 'datetime', title: target.edge === 'begin' ? '日期段开始' : '日期段结束', value: wallDate(range?.[target.edge] ?? form.availableBegin) });
+    }
+  };
+  const confirmPicker = (values: PickerValue[]) => {
+    const p = picker;
+    setPicker(null);
+    if (!p) return;
+    const t = p.target;
+    if (!('index' in t)) set(t.field, pickedIso(values));
+    else if (t.field === 'slot') {
+      const text = `${pad(values[0])}:${pad(values[1])}`;
+      set('slots', form.slots.map((s, i) => (i === t.index ? { ...s, [t.edge]: text } : s)));
+    } else {
+      const iso = pickedIso(values);
+      set('ranges', form.ranges.map((r, i) => (i === t.index ? { ...r, [t.edge]: iso } : r)));
+    }
+  };
+
+  // ---- confirmation and the call ----
+  const [submitting, setSubmitting] = useState(false);
+  const [networkFailed, setNetworkFailed] = useState(false);
+  const pending = useRef<{ key: string; requestId: string }>();
+
+  const firstStepWithErrors = (keys: readonly string[]) => {
+    const steps = keys.map((p) => stepOf(p)).filter((s): s is number => s !== undefined);
+    return steps.length ? Math.min(...steps) : undefined;
+  };
+
+  const submit = async () => {
+    if (submitting || !acting) return;
+    f.touchAll(STEP_KEYS.flat());
+    const draft = check.draft;
+    if (!draft) {
+      const errorPaths = check.issues.filter((i) => i.level === 'error').map((i) => i.path);
+      const target = firstStepWithErrors(errorPaths);
+      if (target !== undefined) setStep(target);
+      showToast('还有未通过校验的项，请修改后再创建', 'warn');
+      return;
+    }
+    const payload = { merchantId, ...draft };
+    const key = JSON.stringify(payload);
+    if (!pending.current || pending.current.key !== key) pending.current = { key, requestId: newRequestId('stock') };
+    setSubmitting(true);
+    let created: Stock | undefined;
+    try {
+      created = await call('stock', 'create', { ...payload, requestId: pending.current.requestId });
+    } catch (e) {
+      const err = toCloudError(e);
+      if (err.isNetwork) {
+        // Outcome unknown: keep the requestId; the retry returns the first result if it was created.
+        setNetworkFailed(true);
+      } else {
+        pending.current = undefined;
+        setNetworkFailed(false);
+        if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') {
+          setNoCashEnabled(false);
+          saveNoCash(merchantId, false);
+        }
+        f.setServerIssues(err.issues);
+        const target = firstStepWithErrors(err.issues.filter((i) => i.level === 'error').map((i) => i.path));
+        if (target !== undefined) setStep(target);
+        showError(err);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+    if (created) {
+      pending.current = undefined;
+      setNetworkFailed(false);
+      if (draft.funding === 'NO_CASH') saveNoCash(merchantId, true);
+      emitStockChanged(created.stockId);
+      replace('stockDetail', { merchantId: created.merchantId, stockId: created.stockId, created: '1' });
+    }
+  };
+
+  // ---- the preview card (示例区), drawn from whatever parses so far ----
+  const rule = parseWith(timeRuleSchema, toDraftInput(form).timeRule);
+  const preview = {
+    name: form.name.trim(),
+    faceValue: yuanToFen(form.faceValueText) ?? undefined,
+    minSpend: yuanToFen(form.minSpendText) ?? undefined,
+    validity: validityLong(form),
+    ruleText: rule.ok ? timeRuleText(rule.value) : TIME_RULE_LABELS[form.ruleKind],
+  };
+  const storeNames = new Map((stores.data?.stores ?? []).map((s) => [s.storeId, s.name]));
+
+  /** Issues that block creation, for the final check, with the step to fix each on. */
+  const blocking = [...f.serverIssues, ...check.issues].filter((i, k, all) => i.level === 'error' && all.findIndex((j) => j.path === i.path && j.message === i.message) === k);
+
+  return {
+    session,
+    forbidden,
+    acting,
+    merchantId,
+    stores,
+    noCashEnabled,
+    enableNoCash: () => {
+      setNoCashEnabled(true);
+      saveNoCash(merchantId, true);
+    },
+    ...f,
+    preview,
+    merchantName: acting && merchantId === acting.merchantId ? acting.merchantName : '',
+    storeName: (id: string) => storeNames.get(id) ?? id,
+    step,
+    next,
+    goStep,
+    back: () => setStep((s) => Math.max(0, s - 1)),
+    chooseRule,
+    toggleWeekday,
+    addSlot,
+    removeSlot,
+    addRange,
+    removeRange,
+    addCodes,
+    removeCode,
+    addMerchant,
+    removeMerchant,
+    toggleStore,
+    picker,
+    openPicker,
+    confirmPicker,
+    closePicker: () => setPicker(null),
+    blocking,
+    stepOfIssue: (path: string) => stepOf(path) ?? (topKey(path) ? undefined : 0),
+    submitting,
+    networkFailed,
+    submit,
+  };
+}
+
+export type StockCreateVm = ReturnType<typeof useStockCreate>;

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { Stock } from '@shared/stock/schema';
+import type { StockTransition } from '@shared/stock/status';
+import { STOCK_TRANSITIONS } from '@shared/stock/status';
+import { call, toCloudError } from '@/services/cloud';
+import { showError, showToast } from '@/components/feedback';
+import { go } from '@/lib/routes';
+import { useActing } from './useActing';
+import { usePageParams } from './usePageParams';
+import { useRemote } from './useRemote';
+import { emitStockChanged } from './useStockEvents';
+
+const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
+
+/** 批次详情 (?merchantId=&stockId=): every field, the counts, and the S13 actions the status allows. */
+export function useStockDetail() {
+  const params = usePageParams();
+  const { session, acting, forbidden } = useActing([...ADMINS, 'LIVE_HOST']);
+  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const stockId = params.stockId ?? '';
+  const remote = useRemote(merchantId ? `${merchantId}:${stockId}` : null, () => call('stock', 'get', { merchantId: merchantId ?? '', stockId }));
+  const stores = useRemote(merchantId, () => call('account', 'stores', { merchantId: merchantId ?? '' }));
+  // The answer of the last action is newer than what was loaded.
+  const [latest, setLatest] = useState<Stock>();
+  const stock = latest && latest.stockId === remote.data?.stockId ? latest : remote.data;
+  const [busy, setBusy] = useState<StockTransition>();
+  const [confirmStop, setConfirmStop] = useState(false);
+  const [justCreated, setJustCreated] = useState(params.created === '1');
+
+  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
+
+  const run = async (action: StockTransition) => {
+    if (!stock || !merchantId || busy) return;
+    setBusy(action);
+    try {
+      const out = await call('stock', action, { merchantId, stockId: stock.stockId });
+      setLatest(out);
+      setJustCreated(false);
+      setConfirmStop(false);
+      emitStockChanged(out.stockId);
+      showToast(`已${STOCK_TRANSITIONS[action].label}`, 'success');
+    } catch (e) {
+      const err = toCloudError(e);
+      showError(err);
+      // The status moved under us (another admin, or the window ended): show the truth.
+      if (err.code === 'STOCK.ILLEGAL_TRANSITION') {
+        setLatest(undefined);
+        void remote.reload();
+      }
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const storeNames = new Map((stores.data?.stores ?? []).map((s) => [s.storeId, s.name]));
+
+  return {
+    session,
+    acting,
+    forbidden,
+    remote,
+    stock,
+    canManage,
+    justCreated,
+    busy,
+    act: (action: StockTransition) => (action === 'stop' ? setConfirmStop(true) : void run(action)),
+    confirmStop,
+    stop: () => void run('stop'),
+    cancelStop: () => setConfirmStop(false),
+    storeName: (id: string) => storeNames.get(id) ?? id,
+    merchantName: merchantId && merchantId === acting?.merchantId ? acting.merchantName : '',
+    copyId: async () => {
+      if (!stock) return;
+      try {
+        await Taro.setClipboardData({ data: stock.stockId });
+        // The platform shows its own 内容已复制; one toast, ours, says what was copied.
+        Taro.hideToast();
+        showToast(`已复制批次号 ${stock.stockId}`, 'success');
+      } catch {
+        showToast('复制失败，请长按批次号手动复制', 'fail');
+      }
+    },
+    authorize: () => {
+      if (stock) go('stockAuthorizations', { stockId: stock.stockId, ...(merchantId && merchantId !== acting?.merchantId ? { merchantId } : {}) });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { View } from '@tarojs/components';
+import { Button, Step, Steps } from '@nutui/nutui-react-taro';
+import { PageShell } from '@/components/PageShell';
+import { LoadState } from '@/components/LoadState';
+import { Forbidden } from '@/components/account/Forbidden';
+import { BasicRulesStep } from '@/components/stock/BasicRulesStep';
+import { ConfirmStep } from '@/components/stock/ConfirmStep';
+import { CouponPreview } from '@/components/stock/CouponPreview';
+import { DateTimeSheet } from '@/components/stock/DateTimeSheet';
+import { OtherRulesStep } from '@/components/stock/OtherRulesStep';
+import { STEP_TITLES, useStockCreate } from '@/hooks/useStockCreate';
+import '@/components/stock/stock.scss';
+
+export default function StockCreatePage() {
+  const vm = useStockCreate();
+  if (vm.forbidden) return <PageShell><Forbidden what="创建代金券" /></PageShell>;
+  return (
+    <PageShell className="stock-create">
+      <LoadState loading={!vm.acting} error={undefined} hasData={!!vm.acting}>
+        <View className="stock-steps">
+          <Steps value={vm.step + 1} status="dynamic" onStepClick={(v) => vm.goStep(v - 1)}>
+            {STEP_TITLES.map((t, i) => (
+              <Step key={t} value={i + 1} title={t} />
+            ))}
+          </Steps>
+        </View>
+        {vm.step < 2 ? <CouponPreview {...vm.preview} /> : null}
+        {vm.step === 0 ? <BasicRulesStep vm={vm} /> : null}
+        {vm.step === 1 ? <OtherRulesStep vm={vm} /> : null}
+        {vm.step === 2 ? (
+          <ConfirmStep
+            draft={vm.check.draft}
+            merchantName={vm.merchantName}
+            storeName={vm.storeName}
+            blocking={vm.blocking}
+            stepOf={vm.stepOfIssue}
+            onFix={vm.goStep}
+            submitting={vm.submitting}
+            networkFailed={vm.networkFailed}
+            onSubmit={() => void vm.submit()}
+            onBack={vm.back}
+          />
+        ) : (
+          <View className="stock-step-actions">
+            {vm.step > 0 ? (
+              <Button className="stock-step-actions__btn" size="large" fill="outline" onClick={vm.back}>
+                上一步
+              </Button>
+            ) : null}
+            <Button className="stock-step-actions__btn stock-next" size="large" type="primary" onClick={vm.next}>
+              下一步
+            </Button>
+          </View>
+        )}
+      </LoadState>
+      <DateTimeSheet picker={vm.picker} onConfirm={vm.confirmPicker} onClose={vm.closePicker} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,53 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { STOCK_STATUS_LABELS } from '@shared/stock/schema';
+import { PageShell } from '@/components/PageShell';
+import { InlineRetry, LoadState } from '@/components/LoadState';
+import { EmptyState } from '@/components/EmptyState';
+import { emptyAction } from '@/components/emptyAction';
+import { Forbidden } from '@/components/account/Forbidden';
+import { StatusFilter } from '@/components/stock/StatusFilter';
+import { StockCard } from '@/components/stock/StockCard';
+import { useStockList } from '@/hooks/useStockList';
+import '@/components/stock/stock.scss';
+
+export default function StockListPage() {
+  const vm = useStockList();
+  const { remote } = vm;
+  if (vm.forbidden) return <PageShell><Forbidden what="代金券" /></PageShell>;
+  const what = vm.status ? `${STOCK_STATUS_LABELS[vm.status]}的` : '';
+  return (
+    <PageShell className={vm.canManage ? 'stock-page--with-bar' : ''}>
+      <StatusFilter value={vm.status} onChange={vm.setStatus} />
+      <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
+        <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
+        {vm.stocks.length ? (
+          <>
+            <View className="stock-list__count">共 {vm.total} 个{what}批次</View>
+            {vm.stocks.map((s) => (
+              <StockCard key={s.stockId} stock={s} onOpen={vm.open} />
+            ))}
+            {vm.hasMore ? (
+              <Button className="stock-load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
+                加载更多
+              </Button>
+            ) : null}
+          </>
+        ) : (
+          <EmptyState
+            title={`暂无${what}代金券批次`}
+            description={vm.canManage ? '创建批次并激活后，即可授权给小程序、放入直播间发放' : '商户管理员创建并激活批次后，会显示在这里'}
+            actions={vm.canManage && !vm.status ? [emptyAction('创建代金券', vm.create)] : []}
+          />
+        )}
+      </LoadState>
+      {vm.canManage ? (
+        <View className="stock-bottom-bar">
+          <Button className="stock-create-btn" block size="large" type="primary" onClick={vm.create}>
+            创建代金券
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Home per role and the membership switcher, against a fake `call` (the network boundary only).
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { Me } from '@shared/account/schema';
+import { call } from '@/services/cloud';
+import { SessionProvider } from '@/hooks/useSession';
+import HomePage from '@/pages/home/index';
+
+jest.mock('@/services/cloud', () => {
+  const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
+  return { ...actual, call: jest.fn() };
+});
+
+const callMock = call as jest.MockedFunction<typeof call>;
+
+function signedInAs(me: Me) {
+  callMock.mockImplementation(((fn: string, action: string) =>
+    fn === 'account' && action === 'me' ? Promise.resolve(me) : Promise.reject(new Error(`unexpected ${fn}.${action}`))) as unknown as typeof call);
+}
+
+const renderHome = () => render(<SessionProvider><HomePage /></SessionProvider>);
+
+beforeEach(() => {
+  callMock.mockReset();
+  window.localStorage.clear();
+});
+
+test('a member with two roles switches the acting merchant, and the pick is remembered', async () => {
+  signedInAs({
+    memberId: 'm-1',
+    nickname: '王强',
+    consumer: false,
+    memberships: [
+      { role: 'MERCHANT_ADMIN', merchantId: '1900000101', merchantName: '家乐福上海', storeIds: [] },
+      { role: 'LIVE_HOST', merchantId: '1900000201', merchantName: '星火咖啡', storeIds: [] },
+    ],
+  });
+  const first = renderHome();
+  expect(await screen.findByText('家乐福上海')).toBeTruthy();
+  expect(screen.getByText('配额余额/流水')).toBeTruthy();
+
+  fireEvent.click(screen.getByText('切换'));
+  fireEvent.click(await screen.findByText('星火咖啡'));
+
+  await waitFor(() => expect(screen.getByText('直播主播')).toBeTruthy());
+  // A live host has no quota tile; only what exists for the role is shown.
+  expect(screen.queryByText('配额余额/流水')).toBeNull();
+  expect(screen.getByText('门店')).toBeTruthy();
+  expect(Taro.getStorageSync('coupon-desk.acting')).toEqual({ memberId: 'm-1', role: 'LIVE_HOST', merchantId: '1900000201' });
+
+  first.unmount();
+  renderHome();
+  expect(await screen.findByText('直播主播')).toBeTruthy();
+});
+
+test('a consumer gets the friendly home without merchant tiles', async () => {
+  signedInAs({ memberId: 'consumer-01', nickname: '赵同学1', consumer: true, memberships: [] });
+  renderHome();
+  expect(await screen.findByText('领券，省钱，就这么简单')).toBeTruthy();
+  expect(screen.queryByText('常用功能')).toBeNull();
+  expect(screen.queryByText('切换')).toBeNull();
+});
