@@ -88,6 +88,15 @@ export interface Store {
   count(collection: string, filter: Filter): Promise<number>;
   /** Runs `fn` atomically; a thrown error rolls everything back and is rethrown. */
   transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R>;
+  /**
+   * A sequence of operations, made all-or-nothing where the engine can. SQLite runs it in one
+   * transaction (and a crash loses all of it or none). CloudBase cannot hold a transaction over
+   * guarded updates, so there every operation stays atomic on its own and the caller must undo its
+   * own partial work on failure: code written for `batch` always compensates, and is exact on both.
+   */
+  batch<R>(fn: () => Promise<R>): Promise<R>;
+  /** Whether `batch` is all-or-nothing on this engine. */
+  readonly atomicBatch: boolean;
   close(): Promise<void>;
 }
 

@@ -305,6 +305,41 @@ export function describeStoreContract(name: string, make: () => Promise<Contract
       });
     });
 
+    describe('batch', () => {
+      it('runs its operations and returns the value of fn; a transaction may run inside it', async () => {
+        const a = row(C, { remaining: 5 });
+        const b = row(C, { n: 1 });
+        const out = await store.batch(async () => {
+          expect(await store.insert(C, a)).toBe(true);
+          expect(await store.update(C, a.id, { inc: { remaining: -2 } }, { remaining: { gte: 2 } })).toBe(true);
+          await store.transaction(async (tx) => tx.insert(C, b));
+          return (await store.get<typeof a>(C, a.id))?.remaining;
+        });
+        expect(out).toBe(3);
+        expect(await store.get(C, b.id)).toEqual(b);
+      });
+
+      it('a throw undoes the whole batch where the engine promises it (atomicBatch), and is rethrown', async () => {
+        const a = row(C, { remaining: 5 });
+        await store.insert(C, a);
+        const err = await store.batch(async () => {
+          await store.update(C, a.id, { inc: { remaining: -1 } });
+          throw new Error('boom');
+        }).catch((e: unknown) => e);
+        expect(err).toEqual(new Error('boom'));
+        expect((await store.get<typeof a>(C, a.id))?.remaining).toBe(store.atomicBatch ? 5 : 4);
+      });
+
+      it('concurrent batches do not see each other half-done', async () => {
+        const a = row(C, { remaining: 20, issued: 0 });
+        await store.insert(C, a);
+        await Promise.all(Array.from({ length: 20 }, () => store.batch(async () => {
+          if (await store.update(C, a.id, { inc: { remaining: -1 } }, { remaining: { gte: 1 } })) await store.update(C, a.id, { inc: { issued: 1 } });
+        })));
+        expect(await store.get(C, a.id)).toEqual({ ...a, remaining: 0, issued: 20 });
+      }, 120_000);
+    });
+
     describe('concurrency', () => {
       it('200 concurrent guarded decrements of remaining >= 1 on 50: exactly 50 succeed, remaining ends at 0', async () => {
         const stock = row(C, { remaining: 50 });

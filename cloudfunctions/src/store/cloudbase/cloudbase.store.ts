@@ -182,6 +182,8 @@ export interface CloudbaseStoreOptions {
 
 export class CloudbaseStore implements Store {
   readonly engine = 'cloudbase' as const;
+  /** No transaction spans guarded updates here: a batch is its operations, each atomic alone. */
+  readonly atomicBatch = false;
   private readonly db: SdkDb;
   private readonly _: SdkCommand;
 
@@ -203,6 +205,10 @@ export class CloudbaseStore implements Store {
       secretKey: env.TENCENTCLOUD_SECRETKEY,
       serviceUrl: env.TCB_SERVICE_URL,
     });
+  }
+
+  batch<R>(fn: () => Promise<R>): Promise<R> {
+    return fn();
   }
 
   /** Creates the collections that do not exist yet (CloudBase does not create them on first write). */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -88,6 +89,10 @@ class Mutex {
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
+  readonly atomicBatch = true;
+  /** Marks the async context of a running batch: its own operations must not wait for the lock it holds. */
+  private readonly inBatch = new AsyncLocalStorage<SqliteStore>();
+  private savepoints = 0;
   readonly db: Database.Database;
   private readonly lock = new Mutex();
   private readonly stmts = new Map<string, Database.Statement>();
@@ -142,28 +147,34 @@ export class SqliteStore implements Store {
 
   // ---- the port ----
 
+  /** Every operation holds the connection alone, except inside the batch that already holds it. */
+  private exclusive<R>(fn: () => R): Promise<R> {
+    if (this.inBatch.getStore() === this) return Promise.resolve().then(fn);
+    return this.lock.run(async () => fn());
+  }
+
   get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    return this.lock.run(async () => this.getSync<T>(collection, id));
+    return this.exclusive(() => this.getSync<T>(collection, id));
   }
 
   insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
-    return this.lock.run(async () => this.insertSync(collection, doc));
+    return this.exclusive(() => this.insertSync(collection, doc));
   }
 
   set<T extends Doc>(collection: string, doc: T): Promise<void> {
-    return this.lock.run(async () => this.setSync(collection, doc));
+    return this.exclusive(() => this.setSync(collection, doc));
   }
 
   update(collection: string, id: string, update: Update, guard?: Filter): Promise<boolean> {
-    return this.lock.run(async () => this.updateSync(collection, id, update, guard));
+    return this.exclusive(() => this.updateSync(collection, id, update, guard));
   }
 
   delete(collection: string, id: string): Promise<boolean> {
-    return this.lock.run(async () => this.deleteSync(collection, id));
+    return this.exclusive(() => this.deleteSync(collection, id));
   }
 
   find<T extends Doc>(collection: string, filter: Filter, options: QueryOptions = {}): Promise<T[]> {
-    return this.lock.run(async () => {
+    return this.exclusive(() => {
       const params: Param[] = [];
       let sql = `SELECT doc FROM ${tableName(collection)} WHERE ${whereSql(filter, params)}`;
       if (options.orderBy?.length) {
@@ -179,7 +190,7 @@ export class SqliteStore implements Store {
   }
 
   count(collection: string, filter: Filter): Promise<number> {
-    return this.lock.run(async () => {
+    return this.exclusive(() => {
       const params: Param[] = [];
       const row = this.stmt(`SELECT count(*) AS n FROM ${tableName(collection)} WHERE ${whereSql(filter, params)}`).get(...params) as { n: number };
       return row.n;
@@ -187,30 +198,42 @@ export class SqliteStore implements Store {
   }
 
   transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
-    return this.lock.run(async () => {
-      const tx: TxOps = {
-        get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
-        insert: async (c, doc) => {
-          if (!this.insertSync(c, doc)) throw new DuplicateKeyError(c, doc.id);
-        },
-        set: async (c, doc) => this.setSync(c, doc),
-        update: async (c, id, u) => {
-          if (!this.updateSync(c, id, u)) throw new NotFoundInTxError(c, id);
-        },
-        delete: async (c, id) => {
-          this.deleteSync(c, id);
-        },
-      };
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(tx);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw e;
-      }
-    });
+    const tx: TxOps = {
+      get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
+      insert: async (c, doc) => {
+        if (!this.insertSync(c, doc)) throw new DuplicateKeyError(c, doc.id);
+      },
+      set: async (c, doc) => this.setSync(c, doc),
+      update: async (c, id, u) => {
+        if (!this.updateSync(c, id, u)) throw new NotFoundInTxError(c, id);
+      },
+      delete: async (c, id) => {
+        this.deleteSync(c, id);
+      },
+    };
+    // Inside a batch the transaction becomes a savepoint of the batch's transaction.
+    if (this.inBatch.getStore() === this) {
+      const name = `sp${++this.savepoints}`;
+      return this.within(`SAVEPOINT ${name}`, `RELEASE ${name}`, `ROLLBACK TO ${name}; RELEASE ${name}`, () => fn(tx));
+    }
+    return this.lock.run(() => this.within('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', () => fn(tx)));
+  }
+
+  batch<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.inBatch.getStore() === this) return fn();
+    return this.lock.run(() => this.within('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', () => this.inBatch.run(this, fn)));
+  }
+
+  private async within<R>(begin: string, commit: string, rollback: string, fn: () => Promise<R>): Promise<R> {
+    this.db.exec(begin);
+    try {
+      const result = await fn();
+      this.db.exec(commit);
+      return result;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec(rollback);
+      throw e;
+    }
   }
 
   async close(): Promise<void> {
