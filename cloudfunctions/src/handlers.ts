@@ -2,6 +2,7 @@ import type { FunctionName } from '@shared/api';
 import { accountHandlers } from './account/account.handlers';
 import { stockHandlers } from './stock/stock.handlers';
 import { campaignHandlers } from './campaign/campaign.handlers';
+import { walletHandlers } from './wallet/wallet.handlers';
 import type { DomainHandlers } from './runtime/context';
 
 /** Every function's handlers; the type makes a contract action without a handler a compile error. */
@@ -9,4 +10,5 @@ export const HANDLERS: { [F in FunctionName]: DomainHandlers<F> } = {
   account: accountHandlers,
   stock: stockHandlers,
   campaign: campaignHandlers,
+  wallet: walletHandlers,
 };

@@ -6,6 +6,7 @@
 import * as account from './account/schema';
 import * as stock from './stock/schema';
 import * as campaign from './campaign/schema';
+import * as wallet from './wallet/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
 import * as z from 'zod/mini';
 
@@ -150,6 +151,29 @@ export const contract = {
       permission: roles(...ADMINS),
       idempotent: true,
       errors: ['CAMPAIGN.RULE_VIOLATION', 'REQUEST.ID_REUSED'],
+    }),
+    claim: action({
+      summary: '消费者领取活动的券（W1）：每张券每人一次，礼包三张全得或全不得',
+      input: wallet.claimCampaignInput,
+      output: wallet.claimOutput,
+      permission: signedIn,
+      idempotent: true,
+      errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.NOT_STARTED', 'CAMPAIGN.PAUSED', 'CAMPAIGN.ENDED', 'CAMPAIGN.ALREADY_CLAIMED', 'CAMPAIGN.STOCK_OUT', 'CAMPAIGN.STOCK_UNAVAILABLE', 'CAMPAIGN.QUOTA_EXHAUSTED'],
+    }),
+  },
+  wallet: {
+    list: action({
+      summary: '我的卡包：券及其状态与真实有效期（W3）',
+      input: wallet.listWalletInput,
+      output: wallet.listWalletOutput,
+      permission: signedIn,
+    }),
+    redeem: action({
+      summary: '门店核销（W4）；同一订单号重复提交返回首次结果',
+      input: wallet.redeemInput,
+      output: wallet.redeemOutput,
+      permission: roles('STORE_STAFF'),
+      errors: ['WALLET.COUPON_NOT_FOUND', 'WALLET.COUPON_USED', 'WALLET.COUPON_EXPIRED', 'WALLET.COUPON_NOT_USABLE_NOW', 'WALLET.STORE_NOT_ALLOWED', 'WALLET.BELOW_MIN_SPEND', 'WALLET.ORDER_ALREADY_USED'],
     }),
   },
 } as const;

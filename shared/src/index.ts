@@ -14,3 +14,5 @@ export * from './files';
 export * from './campaign/schema';
 export * from './campaign/rules';
 export * from './campaign/status';
+export * from './wallet/schema';
+export * from './wallet/validity';

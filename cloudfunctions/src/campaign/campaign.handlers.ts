@@ -14,6 +14,7 @@ import type { StockDoc } from '../stock/stock.records';
 import { toStock } from '../stock/stock.repository';
 import type { CampaignDoc } from './campaign.records';
 import { fileIdsOf, loadRuleEnv, loginMerchantOf, stockIdsOf, toSummary } from './campaign.context';
+import { claimCampaign } from './campaign.claim';
 
 type DraftInput = Omit<CampaignDraft, 'delivery'> & { delivery: Record<keyof CampaignDraft['delivery'], string> };
 
@@ -92,4 +93,6 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
       return toCampaign(doc, now.getTime());
     });
   },
+
+  claim: (input, ctx) => claimCampaign(input, ctx),
 };

@@ -11,14 +11,30 @@ import { C, type RequestDoc } from './records';
  * payload is refused. Two racing retries: one commits, the other's insert of the same record id
  * fails, and it then reads and replays the winner's answer.
  */
+export const requestKey = (ctx: Ctx, requestId: string): string => `${ctx.operation}:${ctx.actor.memberId}:${requestId}`;
+export const hashPayload = (payload: unknown): string => sha256(canonicalJson(payload));
+
+/** A stored first answer for this request id, or null; the same id with another payload throws. */
+export async function priorAnswer<R>(ctx: Ctx, requestId: string, payload: unknown): Promise<R | null> {
+  const existing = await ctx.store.get<RequestDoc>(C.requests, requestKey(ctx, requestId));
+  if (!existing) return null;
+  if (existing.payloadHash !== hashPayload(payload)) throw new AppError('REQUEST.ID_REUSED');
+  return existing.result as R;
+}
+
+/** The record that makes a later retry replay `result`; insert it in the effect's transaction. */
+export function requestRecord(ctx: Ctx, requestId: string, payload: unknown, result: unknown): RequestDoc {
+  return { id: requestKey(ctx, requestId), payloadHash: hashPayload(payload), result, at: toRfc3339(ctx.clock.now()) };
+}
+
 export async function idempotent<R>(
   ctx: Ctx,
   requestId: string,
   payload: unknown,
   effect: (tx: TxOps) => Promise<R>,
 ): Promise<R> {
-  const id = `${ctx.operation}:${ctx.actor.memberId}:${requestId}`;
-  const payloadHash = sha256(canonicalJson(payload));
+  const id = requestKey(ctx, requestId);
+  const payloadHash = hashPayload(payload);
 
   const replay = (existing: RequestDoc): R => {
     if (existing.payloadHash !== payloadHash) throw new AppError('REQUEST.ID_REUSED');

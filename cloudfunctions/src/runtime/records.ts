@@ -94,6 +94,9 @@ export const C = {
   stockAuthorizations: 'stockAuthorizations',
   files: 'files',
   campaigns: 'campaigns',
+  claims: 'claims',
+  coupons: 'coupons',
+  redemptions: 'redemptions',
 } as const;
 
 export type { Role };

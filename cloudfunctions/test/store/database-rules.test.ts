@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations';
 
 describe('cloudbase.database-rules.json', () => {
-  it('denies client access to every collection the functions use', () => {
+  it('denies client access to every collection the functions use (run `npm run docs:api`)', () => {
     const rules = JSON.parse(readFileSync(join(__dirname, '../../../cloudbase.database-rules.json'), 'utf8')) as { collections: Record<string, { read: boolean; write: boolean }> };
     const collections = [...new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE IF NOT EXISTS c_(\w+)/g)].map((x) => x[1]!)))];
     expect(collections.length).toBeGreaterThan(5);

@@ -66,4 +66,13 @@ export const MIGRATIONS: Migration[] = [
     name: 'quota campaigns',
     sql: collectionDDL('campaigns', [['merchantId', 'createdAt'], ['merchantId', 'startAtMs'], ['merchantId', 'endAtMs']]),
   },
+  {
+    version: 5,
+    name: 'claims, coupons, redemptions',
+    sql: [
+      collectionDDL('claims', ['campaignId']),
+      collectionDDL('coupons', [['openid', 'claimedAt'], ['sourceId', 'claimedAt'], 'stockId']),
+      collectionDDL('redemptions', [['merchantId', 'redeemedAtMs'], 'couponCode']),
+    ].join('\n'),
+  },
 ];

@@ -1,0 +1,111 @@
+import { campaignStatus } from '@shared/campaign/status';
+import { AppError, type ErrorCode } from '@shared/errors';
+import { toRfc3339 } from '@shared/time';
+import type { Ctx } from '../runtime/context';
+import { C, type LedgerDoc, type QuotaAccountDoc } from '../runtime/records';
+import type { StockDoc } from '../stock/stock.records';
+import { issueCoupon, toCoupon } from '../wallet/coupon';
+import type { ClaimDoc, CouponDoc } from '../wallet/wallet.records';
+import type { CampaignDoc } from './campaign.records';
+import { stockIdsOf } from './campaign.context';
+import { priorAnswer, requestRecord } from '../runtime/idempotency';
+
+/*
+ * W1, the claim — the one hot path where nothing may be oversold.
+ *
+ * 1. `claims/<campaignId>:<openid>` is inserted first. Its id is deterministic, so two claims by
+ *    one user (a double tap, a retry, a second device) race for one document and one of them wins:
+ *    "each coupon once per user" holds without any lock.
+ * 2. Each stock, then the owner's quota, is decremented with a guarded atomic update
+ *    (`remaining >= 1` / `balance >= n`, then `inc`): one single-document operation each, which
+ *    CloudBase runs atomically outside a transaction and which can never go below zero.
+ * 3. The coupons, the quota ledger debit and the claim's ISSUED state are written together in a
+ *    transaction of single-document inserts/updates by id (what CloudBase transactions allow).
+ * 4. Any refusal or failure after step 1 undoes what was done (increments back, claim deleted).
+ *
+ * On SQLite the whole sequence runs in `store.batch`, one BEGIN IMMEDIATE transaction: a crash
+ * loses all of it or none. On CloudBase the steps are atomic one by one; a function killed between
+ * a decrement and step 3 can strand that unit (undersold, never oversold), and its PENDING claim
+ * shows where.
+ */
+
+const REFUSAL: Record<string, ErrorCode> = { NOT_STARTED: 'CAMPAIGN.NOT_STARTED', PAUSED: 'CAMPAIGN.PAUSED', ENDED: 'CAMPAIGN.ENDED' };
+
+async function replayOrRefuse(ctx: Ctx, claim: ClaimDoc, requestId: string) {
+  if (claim.state === 'ISSUED' && claim.requestId === requestId) {
+    const now = ctx.clock.now().getTime();
+    const coupons = await ctx.store.find<CouponDoc>(C.coupons, { id: { in: claim.couponCodes } });
+    return { claimId: claim.id, coupons: coupons.map((c) => toCoupon(c, now)) };
+  }
+  throw new AppError('CAMPAIGN.ALREADY_CLAIMED', claim.state === 'PENDING' ? '你的领取正在处理中，请勿重复领取' : undefined);
+}
+
+type ClaimResult = { claimId: string; coupons: ReturnType<typeof toCoupon>[] };
+
+export async function claimCampaign(input: { campaignId: string; requestId: string }, ctx: Ctx): Promise<ClaimResult> {
+  const { campaignId, requestId } = input;
+  const prior = await priorAnswer<ClaimResult>(ctx, requestId, input);
+  if (prior) return prior;
+  const campaign = await ctx.store.get<CampaignDoc>(C.campaigns, campaignId);
+  if (!campaign) throw new AppError('CAMPAIGN.NOT_FOUND');
+  const claimId = `${campaignId}:${ctx.actor.openid}`;
+  const existing = await ctx.store.get<ClaimDoc>(C.claims, claimId);
+  if (existing) return replayOrRefuse(ctx, existing, requestId);
+
+  const status = campaignStatus(campaign, ctx.clock.now().getTime());
+  const refusal = REFUSAL[status];
+  if (refusal) throw new AppError(refusal);
+
+  const stockIds = stockIdsOf(campaign.content);
+  const n = stockIds.length;
+  const store = ctx.store;
+
+  return store.batch(async () => {
+    const now = ctx.clock.now();
+    const at = toRfc3339(now);
+    const claim: ClaimDoc = { id: claimId, campaignId, openid: ctx.actor.openid, requestId, state: 'PENDING', couponCodes: [], at };
+    if (!(await store.insert(C.claims, claim))) {
+      const winner = await store.get<ClaimDoc>(C.claims, claimId);
+      if (winner) return replayOrRefuse(ctx, winner, requestId);
+      throw new AppError('INTERNAL.CONFLICT');
+    }
+
+    const taken: string[] = [];
+    let quotaTaken = false;
+    try {
+      for (const stockId of stockIds) {
+        const ok = await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } });
+        if (!ok) {
+          const s = await store.get<StockDoc>(C.stocks, stockId);
+          throw new AppError(s && s.remaining < 1 ? 'CAMPAIGN.STOCK_OUT' : 'CAMPAIGN.STOCK_UNAVAILABLE');
+        }
+        taken.push(stockId);
+      }
+      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, { balance: { gte: n } });
+      if (!quotaTaken) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
+
+      const stocks = await store.find<StockDoc>(C.stocks, { id: { in: stockIds } });
+      const byId = new Map(stocks.map((s) => [s.id, s]));
+      const coupons = stockIds.map((id) => issueCoupon(byId.get(id)!, ctx.actor, { kind: 'CAMPAIGN', id: campaignId, claimId }, now));
+      const result: ClaimResult = { claimId, coupons: coupons.map((c) => toCoupon(c, now.getTime())) };
+      const balanceAfter = (await store.get<QuotaAccountDoc>(C.quotaAccounts, campaign.merchantId))?.balance ?? 0;
+      const debit: LedgerDoc = {
+        id: `qle_claim_${claimId.replace(/[^A-Za-z0-9_-]/g, '_')}`, merchantId: campaign.merchantId, delta: -n, balanceAfter,
+        reason: 'ISSUE', refId: claimId, at, actorId: ctx.actor.memberId,
+      };
+      await store.transaction(async (tx) => {
+        for (const c of coupons) await tx.insert(C.coupons, c);
+        await tx.insert(C.quotaLedger, debit);
+        await tx.update(C.claims, claimId, { set: { state: 'ISSUED', couponCodes: coupons.map((c) => c.id) } });
+        await tx.insert(C.requests, requestRecord(ctx, requestId, input, result));
+      });
+      return result;
+    } catch (e) {
+      // Undo in reverse; on SQLite the batch's rollback makes this moot, on CloudBase it is the undo.
+      if (quotaTaken) await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: n } });
+      for (const stockId of taken.reverse()) await store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } });
+      await store.delete(C.claims, claimId);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,45 @@
+import { randomInt } from 'node:crypto';
+import { COUPON_STATUS_LABELS, type Coupon, type CouponStatus } from '@shared/wallet/schema';
+import { couponSummary, couponWindow, usableAt, type CouponTerms } from '@shared/wallet/validity';
+import { toRfc3339 } from '@shared/time';
+import type { Actor } from '../runtime/context';
+import type { StockDoc } from '../stock/stock.records';
+import type { CouponDoc } from './wallet.records';
+
+export const newCouponCode = (): string => String(randomInt(100_000_000_000, 999_999_999_999));
+
+export function termsOf(s: StockDoc): CouponTerms {
+  return {
+    stockId: s.id, name: s.name, faceValue: s.faceValue, minSpend: s.minSpend, availableBegin: s.availableBegin, availableEnd: s.availableEnd,
+    timeRule: s.timeRule, effectiveAfterClaimDays: s.effectiveAfterClaimDays, excludedGoodsCodes: s.excludedGoodsCodes, scope: s.scope,
+    availableGoodsCodes: s.availableGoodsCodes, usableMerchantIds: s.usableMerchantIds, usableStoreIds: s.usableStoreIds,
+  };
+}
+
+/** A coupon of `stock` for `actor`, with its validity fixed at the claim instant (W3). */
+export function issueCoupon(stock: StockDoc, actor: Actor, source: { kind: 'CAMPAIGN' | 'LIVE'; id: string; claimId: string }, now: Date): CouponDoc {
+  const terms = termsOf(stock);
+  const claimedAt = toRfc3339(now);
+  const w = couponWindow(terms, claimedAt);
+  return {
+    ...terms, id: newCouponCode(), openid: actor.openid, memberId: actor.memberId, stockMerchantId: stock.merchantId,
+    source: source.kind, sourceId: source.id, claimId: source.claimId, claimedAt, validFromMs: w.validFrom, validUntilMs: w.validUntil,
+    state: 'AVAILABLE', usedAt: null, redemptionId: null,
+  };
+}
+
+export function couponStatus(c: CouponDoc, nowMs: number): CouponStatus {
+  if (c.state === 'USED') return 'USED';
+  return nowMs > c.validUntilMs ? 'EXPIRED' : 'AVAILABLE';
+}
+
+export function toCoupon(c: CouponDoc, nowMs: number): Coupon {
+  const status = couponStatus(c, nowMs);
+  return {
+    couponCode: c.id, stockId: c.stockId, name: c.name, faceValue: c.faceValue, minSpend: c.minSpend, summary: couponSummary(c),
+    status, statusLabel: COUPON_STATUS_LABELS[status], validFrom: toRfc3339(c.validFromMs), validUntil: toRfc3339(c.validUntilMs),
+    unusableReason: status === 'AVAILABLE' ? usableAt(c, { validFrom: c.validFromMs, validUntil: c.validUntilMs }, nowMs) : null,
+    timeRule: c.timeRule, excludedGoodsCodes: c.excludedGoodsCodes, usableMerchantIds: c.usableMerchantIds, usableStoreIds: c.usableStoreIds,
+    source: c.source, sourceId: c.sourceId, claimedAt: c.claimedAt, usedAt: c.usedAt,
+  };
+}

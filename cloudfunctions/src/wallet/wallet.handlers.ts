@@ -1,0 +1,94 @@
+import { AppError } from '@shared/errors';
+import { fenToYuan } from '@shared/money';
+import { formatDateTime, toRfc3339 } from '@shared/time';
+import { usableAt } from '@shared/wallet/validity';
+import { audit } from '../runtime/audit';
+import type { DomainHandlers } from '../runtime/context';
+import { C, type StoreDoc } from '../runtime/records';
+import { DuplicateKeyError, type Filter } from '../store/port';
+import { toCoupon } from './coupon';
+import type { CouponDoc, RedemptionDoc } from './wallet.records';
+
+const yuan = (fen: number) => `${fenToYuan(fen)} 元`;
+
+export const walletHandlers: DomainHandlers<'wallet'> = {
+  async list({ status, page = 1, pageSize = 20 }, ctx) {
+    const now = ctx.clock.now().getTime();
+    const filter: Filter = { openid: ctx.actor.openid };
+    if (status === 'USED') filter.state = 'USED';
+    else if (status === 'EXPIRED') Object.assign(filter, { state: 'AVAILABLE', validUntilMs: { lt: now } });
+    else if (status === 'AVAILABLE') Object.assign(filter, { state: 'AVAILABLE', validUntilMs: { gte: now } });
+    const [docs, total] = await Promise.all([
+      ctx.store.find<CouponDoc>(C.coupons, filter, { orderBy: [['claimedAt', 'desc'], ['id', 'desc']], limit: pageSize, offset: (page - 1) * pageSize }),
+      ctx.store.count(C.coupons, filter),
+    ]);
+    return { coupons: docs.map((d) => toCoupon(d, now)), total };
+  },
+
+  async redeem(input, ctx) {
+    const { merchantId, storeId, couponCode, orderId, orderAmount, goods = [] } = input;
+    // W4: staff redeem at the stores they work at.
+    const works = ctx.actor.memberships.some((m) => m.role === 'STORE_STAFF' && m.merchantId === merchantId && m.storeIds.includes(storeId));
+    const shop = await ctx.store.get<StoreDoc>(C.stores, storeId);
+    if (!works || !shop || shop.merchantId !== merchantId) throw new AppError('AUTH.FORBIDDEN', `你不是门店 ${storeId} 的店员，不能在此核销`);
+
+    const redemptionId = `${merchantId}:${orderId}`;
+    const replay = async (r: RedemptionDoc) => {
+      if (r.couponCode !== couponCode) throw new AppError('WALLET.ORDER_ALREADY_USED', `订单 ${orderId} 已核销券 ${r.couponCode}`);
+      return { redemptionId: r.id, couponCode, orderId, storeId: r.storeId, orderAmount: r.orderAmount, eligibleAmount: r.eligibleAmount, discount: r.discount, payable: r.orderAmount - r.discount, redeemedAt: r.redeemedAt, replayed: true };
+    };
+    const previous = await ctx.store.get<RedemptionDoc>(C.redemptions, redemptionId);
+    if (previous) return replay(previous);
+
+    const coupon = await ctx.store.get<CouponDoc>(C.coupons, couponCode);
+    if (!coupon) throw new AppError('WALLET.COUPON_NOT_FOUND', `券码 ${couponCode} 不存在`);
+    if (coupon.state === 'USED') throw new AppError('WALLET.COUPON_USED', `券 ${couponCode} 已于 ${formatDateTime(coupon.usedAt ?? '')} 使用`);
+    if (!coupon.usableMerchantIds.includes(merchantId) || (coupon.usableStoreIds.length > 0 && !coupon.usableStoreIds.includes(storeId))) {
+      throw new AppError('WALLET.STORE_NOT_ALLOWED', `券「${coupon.name}」不能在${shop.name}使用`);
+    }
+    const now = ctx.clock.now();
+    if (now.getTime() > coupon.validUntilMs) throw new AppError('WALLET.COUPON_EXPIRED', `券已过期（有效期至 ${formatDateTime(coupon.validUntilMs)}）`);
+    const notNow = usableAt(coupon, { validFrom: coupon.validFromMs, validUntil: coupon.validUntilMs }, now.getTime());
+    if (notNow) throw new AppError('WALLET.COUPON_NOT_USABLE_NOW', notNow);
+
+    const goodsTotal = goods.reduce((sum, g) => sum + g.amount, 0);
+    if (goodsTotal > orderAmount) {
+      throw new AppError('REQUEST.INVALID', `商品明细合计 ${yuan(goodsTotal)} 超过订单金额 ${yuan(orderAmount)}`, [{ path: 'goods', level: 'error', message: `商品明细合计 ${yuan(goodsTotal)} 超过订单金额 ${yuan(orderAmount)}` }]);
+    }
+    let eligibleAmount: number;
+    let why: string;
+    if (coupon.scope === 'SINGLE_ITEM') {
+      eligibleAmount = goods.filter((g) => coupon.availableGoodsCodes.includes(g.code)).reduce((s, g) => s + g.amount, 0);
+      why = `可用商品金额 ${yuan(eligibleAmount)}`;
+    } else {
+      const excluded = goods.filter((g) => coupon.excludedGoodsCodes.includes(g.code)).reduce((s, g) => s + g.amount, 0);
+      eligibleAmount = orderAmount - excluded;
+      why = excluded ? `订单 ${yuan(orderAmount)} 扣除不参与优惠的商品 ${yuan(excluded)} 后为 ${yuan(eligibleAmount)}` : `订单金额 ${yuan(orderAmount)}`;
+    }
+    if (eligibleAmount < coupon.minSpend) throw new AppError('WALLET.BELOW_MIN_SPEND', `${why}，未达到使用门槛 ${yuan(coupon.minSpend)}`);
+    const discount = coupon.faceValue;
+    const at = toRfc3339(now);
+    const doc: RedemptionDoc = {
+      id: redemptionId, merchantId, storeId, orderId, couponCode, stockId: coupon.stockId, campaignId: coupon.source === 'CAMPAIGN' ? coupon.sourceId : null,
+      orderAmount, eligibleAmount, discount, redeemedAt: at, redeemedAtMs: now.getTime(), staffId: ctx.actor.memberId,
+    };
+    try {
+      await ctx.store.transaction(async (tx) => {
+        const fresh = await tx.get<CouponDoc>(C.coupons, couponCode);
+        if (!fresh || fresh.state !== 'AVAILABLE') throw new AppError('WALLET.COUPON_USED');
+        await tx.insert(C.redemptions, doc);
+        await tx.update(C.coupons, couponCode, { set: { state: 'USED', usedAt: at, redemptionId } });
+        await audit(tx, ctx, { merchantId, targetType: 'coupon', targetId: couponCode, detail: { orderId, storeId, discount, orderAmount } });
+      });
+    } catch (e) {
+      // The same order redeemed at the same instant elsewhere: answer as its retry would.
+      if (e instanceof DuplicateKeyError && e.collection === C.redemptions) {
+        const raced = await ctx.store.get<RedemptionDoc>(C.redemptions, redemptionId);
+        if (raced) return replay(raced);
+      }
+      throw e;
+    }
+    await ctx.store.update(C.stocks, coupon.stockId, { inc: { used: 1 } });
+    return { redemptionId, couponCode, orderId, storeId, orderAmount, eligibleAmount, discount, payable: orderAmount - discount, redeemedAt: at, replayed: false };
+  },
+};
