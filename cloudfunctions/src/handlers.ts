@@ -3,6 +3,7 @@ import { accountHandlers } from './account/account.handlers';
 import { stockHandlers } from './stock/stock.handlers';
 import { campaignHandlers } from './campaign/campaign.handlers';
 import { walletHandlers } from './wallet/wallet.handlers';
+import { statsHandlers } from './stats/stats.handlers';
 import type { DomainHandlers } from './runtime/context';
 
 /** Every function's handlers; the type makes a contract action without a handler a compile error. */
@@ -11,4 +12,5 @@ export const HANDLERS: { [F in FunctionName]: DomainHandlers<F> } = {
   stock: stockHandlers,
   campaign: campaignHandlers,
   wallet: walletHandlers,
+  stats: statsHandlers,
 };

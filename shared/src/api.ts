@@ -8,6 +8,8 @@ import * as stock from './stock/schema';
 import * as campaign from './campaign/schema';
 import * as wallet from './wallet/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
+
+const ALL_STAFF_BUT_HOST = ['SP_ADMIN', 'MERCHANT_ADMIN', 'STORE_STAFF'] as const;
 import * as z from 'zod/mini';
 
 export interface ActionSpec<I extends z.core.$ZodType = z.core.$ZodType, O extends z.core.$ZodType = z.core.$ZodType> {
@@ -152,6 +154,40 @@ export const contract = {
       idempotent: true,
       errors: ['CAMPAIGN.RULE_VIOLATION', 'REQUEST.ID_REUSED'],
     }),
+    list: action({
+      summary: '商户的配额余额与活动列表（M1），含最新 T+1 数据',
+      input: campaign.listCampaignsInput,
+      output: campaign.listCampaignsOutput,
+      permission: roles(...ALL_STAFF_BUT_HOST),
+    }),
+    get: action({
+      summary: '活动详情：每日数据、历史记录、可执行的操作',
+      input: campaign.campaignRef,
+      output: campaign.getCampaignOutput,
+      permission: roles(...ALL_STAFF_BUT_HOST),
+      errors: ['CAMPAIGN.NOT_FOUND'],
+    }),
+    update: action({
+      summary: '修改 logo、品牌名、标题、副标题、投放时间（M3）；版本过期则拒绝',
+      input: campaign.updateCampaignInput,
+      output: campaign.campaignSchema,
+      permission: roles(...ADMINS),
+      errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.VERSION_CONFLICT', 'CAMPAIGN.RULE_VIOLATION', 'CAMPAIGN.ILLEGAL_TRANSITION'],
+    }),
+    pause: action({
+      summary: '暂停活动（M4）：未开始或投放中',
+      input: campaign.campaignRef,
+      output: campaign.campaignSchema,
+      permission: roles(...ADMINS),
+      errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.ILLEGAL_TRANSITION'],
+    }),
+    restart: action({
+      summary: '重启活动（M4）：未到结束时间且配额余额 > 0',
+      input: campaign.campaignRef,
+      output: campaign.campaignSchema,
+      permission: roles(...ADMINS),
+      errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.ILLEGAL_TRANSITION', 'CAMPAIGN.QUOTA_EMPTY'],
+    }),
     claim: action({
       summary: '消费者领取活动的券（W1）：每张券每人一次，礼包三张全得或全不得',
       input: wallet.claimCampaignInput,
@@ -159,6 +195,14 @@ export const contract = {
       permission: signedIn,
       idempotent: true,
       errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.NOT_STARTED', 'CAMPAIGN.PAUSED', 'CAMPAIGN.ENDED', 'CAMPAIGN.ALREADY_CLAIMED', 'CAMPAIGN.STOCK_OUT', 'CAMPAIGN.STOCK_UNAVAILABLE', 'CAMPAIGN.QUOTA_EXHAUSTED'],
+    }),
+  },
+  stats: {
+    runDaily: action({
+      summary: 'T+1 统计（每天 12:00 计算前一天）；补算漏掉的日子，重复运行不改变结果',
+      input: campaign.runDailyInput,
+      output: campaign.runDailyOutput,
+      permission: roles(...ADMINS),
     }),
   },
   wallet: {

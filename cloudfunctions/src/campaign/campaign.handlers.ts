@@ -1,6 +1,5 @@
 import { earliestStart, checkCampaignDraft, checkStockEligibility } from '@shared/campaign/rules';
 import { campaignDraftSchema, type Campaign, type CampaignDraft } from '@shared/campaign/schema';
-import { campaignStatus } from '@shared/campaign/status';
 import { AppError } from '@shared/errors';
 import { blocking, type Issue } from '@shared/result';
 import { toMillis, toRfc3339 } from '@shared/time';
@@ -15,6 +14,7 @@ import { toStock } from '../stock/stock.repository';
 import type { CampaignDoc } from './campaign.records';
 import { fileIdsOf, loadRuleEnv, loginMerchantOf, stockIdsOf, toSummary } from './campaign.context';
 import { claimCampaign } from './campaign.claim';
+import { getCampaign, listCampaigns, setPaused, toCampaign, updateCampaign } from './campaign.manage';
 
 type DraftInput = Omit<CampaignDraft, 'delivery'> & { delivery: Record<keyof CampaignDraft['delivery'], string> };
 
@@ -26,14 +26,6 @@ async function evaluate(input: DraftInput, ctx: Ctx) {
   const issues: Issue[] = [...(strict.ok ? [] : strict.issues), ...checkCampaignDraft(draft, env)];
   const stocks = [...env.stocks.values()].filter((s) => s.merchantId === env.loginMerchantId).map(toSummary);
   return { draft, env, issues, stocks };
-}
-
-export function toCampaign(d: CampaignDoc, nowMs: number): Campaign {
-  return {
-    campaignId: d.id, merchantId: d.merchantId, createdByMerchantId: d.createdByMerchantId, promotionType: d.promotionType,
-    delivery: d.delivery, content: d.content, targeting: d.targeting, status: campaignStatus(d, nowMs), paused: d.paused,
-    version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt,
-  };
 }
 
 /** Only the targeting that the promotion type uses is kept (T1–T3). */
@@ -95,4 +87,9 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
   },
 
   claim: (input, ctx) => claimCampaign(input, ctx),
+  list: (input, ctx) => listCampaigns(input, ctx),
+  get: (input, ctx) => getCampaign(input, ctx),
+  update: (input, ctx) => updateCampaign(input, ctx),
+  pause: (input, ctx) => setPaused(input, true, ctx),
+  restart: (input, ctx) => setPaused(input, false, ctx),
 };

@@ -8,6 +8,9 @@ import { dispatch } from './dispatch';
 
 let store: CloudbaseStore | undefined;
 
+const isTimerEvent = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { Type?: unknown }).Type === 'Timer' && typeof (e as { TriggerName?: unknown }).TriggerName === 'string';
+
 /** The environment id: CloudBase sets TCB_ENV (and SCF_NAMESPACE) inside a function. */
 function currentStore(): CloudbaseStore {
   store ??= CloudbaseStore.fromEnv({ ...process.env, TCB_ENV: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE });
@@ -18,9 +21,11 @@ function currentStore(): CloudbaseStore {
  * A deployable function: `export const main = cloudbaseEntry('account', accountHandlers)`.
  * Identity is the platform's OPENID for this invocation — never anything in the event.
  */
-export function cloudbaseEntry<F extends FunctionName>(fn: F, handlers: DomainHandlers<F>) {
-  return async (event: unknown): Promise<Envelope<unknown>> => {
+export function cloudbaseEntry<F extends FunctionName>(fn: F, handlers: DomainHandlers<F>, onTimer?: (store: CloudbaseStore) => Promise<unknown>) {
+  return async (event: unknown): Promise<Envelope<unknown> | unknown> => {
     const s = currentStore();
+    // A timer trigger (cloudbaserc.json) is the platform itself calling: no user, no action.
+    if (onTimer && isTimerEvent(event)) return onTimer(s);
     const { openId } = init({ env: SYMBOL_CURRENT_ENV }).auth().getUserInfo();
     const actor = openId ? await actorForOpenid(s, openId) : null;
     return dispatch(fn, handlers, event, { actor, clock: systemClock, store: s, log: consoleLogger });

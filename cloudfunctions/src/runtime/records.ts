@@ -97,6 +97,7 @@ export const C = {
   claims: 'claims',
   coupons: 'coupons',
   redemptions: 'redemptions',
+  campaignStats: 'campaignStats',
 } as const;
 
 export type { Role };

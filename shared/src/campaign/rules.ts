@@ -216,3 +216,39 @@ export function checkCampaignDraft(draft: CampaignDraft, env: CampaignRuleEnv): 
   }
   return out;
 }
+
+/**
+ * M3: an edit of the delivery settings, under the creation rules. F1–F4 as at creation; F5's
+ * "2 days ahead" applies only to a start that moves, and once started the start is locked; the new
+ * end must keep F5's length and R6 for every coupon of the campaign.
+ */
+export function checkCampaignEdit(
+  current: { startAt: string; endAt: string },
+  next: CampaignDraft['delivery'],
+  env: { now: Date; files: ReadonlyMap<string, FileMeta>; stocks: readonly Stock[] },
+): Issue[] {
+  const out: Issue[] = [];
+  checkImage(env.files, next.logo, 'logo', 'delivery.logo', out);
+  const now = env.now.getTime();
+  const start = toMillis(next.startAt);
+  const end = toMillis(next.endAt);
+  const started = toMillis(current.startAt) <= now;
+  if (start !== toMillis(current.startAt)) {
+    if (started) {
+      out.push(issue('F5', 'delivery.startAt', `活动已于 ${formatDateTime(current.startAt)} 开始，开始时间不能再修改`));
+    } else {
+      const earliest = earliestStart(env.now).getTime();
+      if (start < earliest) out.push(issue('F5', 'delivery.startAt', `投放开始时间 ${formatDateTime(start)} 早于最早可投放时间 ${formatDateTime(earliest)}（最早 2 天后开始）`, `请选择 ${formatDateTime(earliest)} 或之后`));
+    }
+  }
+  if (end <= start) out.push(issue('F5', 'delivery.endAt', `投放结束时间 ${formatDateTime(end)} 需晚于开始时间 ${formatDateTime(start)}`));
+  else if (end - start > MAX_CAMPAIGN_DAYS * DAY_MS) out.push(issue('F5', 'delivery.endAt', `活动持续 ${Math.ceil(((end - start) / DAY_MS) * 10) / 10} 天，最长 ${MAX_CAMPAIGN_DAYS} 天`));
+  if (end < now) out.push(issue('F5', 'delivery.endAt', `投放结束时间 ${formatDateTime(end)} 已过去`));
+  for (const s of env.stocks) {
+    const availEnd = toMillis(s.availableEnd);
+    if (availEnd < end + DAY_MS) {
+      out.push(issue('R6', 'delivery.endAt', `批次 ${s.stockId} 核销结束时间 ${formatDateTime(availEnd)} 需晚于活动结束 1 天以上（活动结束 ${formatDateTime(end)}）`, `活动结束时间最晚为 ${formatDateTime(availEnd - DAY_MS)}`));
+    }
+  }
+  return out;
+}

@@ -175,3 +175,65 @@ export const campaignSchema = z.object({
   updatedAt: z.string(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+/** M2: one day's T+1 figures of a campaign. */
+export const dailyStatsSchema = z.object({
+  day: z.string(),
+  claims: z.int(),
+  redemptions: z.int(),
+  /** Sum of discounts, fen. */
+  redeemedAmount: z.int(),
+  /** Sum of the redeemed orders' amounts, fen. */
+  orderAmount: z.int(),
+  /** redemptions ÷ claims of the day, 0–1 (0 when nothing was claimed). */
+  redemptionRate: z.number(),
+});
+export type DailyStats = z.infer<typeof dailyStatsSchema>;
+
+export const STATS_NOTE = '数据仅作为参考，不作为对账依据';
+
+export const campaignListItemSchema = z.extend(campaignSchema, {
+  /** The latest computed day, or null before the first 12:00 run after the start. */
+  latestStats: z.nullable(dailyStatsSchema),
+  totals: z.object({ claims: z.int(), redemptions: z.int(), redeemedAmount: z.int(), orderAmount: z.int() }),
+});
+
+export const listCampaignsOutput = z.object({
+  merchantId: z.string(),
+  quota: z.object({ opened: z.boolean(), balance: z.int() }),
+  campaigns: z.array(campaignListItemSchema),
+  total: z.int(),
+  /** 数据更新于 …: when the T+1 job last ran, or null. */
+  statsUpdatedAt: z.nullable(z.string()),
+  statsNote: z.string(),
+});
+
+export const historyEntrySchema = z.object({ at: z.string(), actorId: z.string(), operation: z.string(), detail: z.record(z.string(), z.unknown()) });
+
+export const getCampaignOutput = z.object({
+  campaign: campaignListItemSchema,
+  daily: z.array(dailyStatsSchema),
+  statsUpdatedAt: z.nullable(z.string()),
+  statsNote: z.string(),
+  history: z.array(historyEntrySchema),
+  stocks: z.array(stockSummarySchema),
+  quota: z.object({ opened: z.boolean(), balance: z.int() }),
+  /** What the current status allows: pause / restart / update. */
+  allowedActions: z.array(z.enum(['update', 'pause', 'restart'])),
+});
+
+/** M3: what may be edited; the rest of the campaign is fixed once created. */
+export const updateCampaignInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  campaignId: campaignIdSchema,
+  /** The version the editor loaded: a stale one is refused (CAMPAIGN.VERSION_CONFLICT). */
+  version: field(z.int().check(z.gte(1)), { label: '版本' }),
+  delivery: deliverySchema,
+});
+
+export const runDailyInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  /** Compute up to this day (YYYY-MM-DD); default: the day due at the 12:00 rule. */
+  upTo: z.optional(field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' })), { label: '统计截止日' })),
+});
+export const runDailyOutput = z.object({ days: z.array(z.string()), campaigns: z.int(), updatedAt: z.nullable(z.string()) });

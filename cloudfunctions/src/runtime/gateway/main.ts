@@ -8,6 +8,7 @@ import { AdjustableClock } from '../clock';
 import { consoleLogger } from '../context';
 import { C, type MemberDoc } from '../records';
 import { buildGateway } from './gateway';
+import { runDailyStats } from '../../stats/stats.job';
 import { LocalFileStorage } from '../../files/file.storage';
 
 /** The session secret: SESSION_SECRET, else one generated once and kept in the data folder. */
@@ -34,6 +35,13 @@ async function main(): Promise<void> {
   const app = await buildGateway({ store, clock, log: consoleLogger, mode, sessionSecret: sessionSecret(dataDir), staticDir, files });
   await app.listen({ port, host });
 
+  // M2: the 12:00 statistics job. Checking every minute is enough: it computes only days that are
+  // due and not yet done, so it also catches up after the server was down over noon.
+  const statsTimer = setInterval(() => {
+    runDailyStats(store, clock.now()).catch((e) => consoleLogger.error('[stats] daily job failed', e));
+  }, 60_000);
+  statsTimer.unref();
+
   const url = `http://localhost:${port}`;
   console.log(`\n券管家 running at ${url}  (${mode} mode, data in ${dataDir})`);
   if (mode === 'local') {
@@ -52,6 +60,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    clearInterval(statsTimer);
     await app.close();
     await store.close();
     process.exit(0);

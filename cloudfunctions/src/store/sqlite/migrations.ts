@@ -75,4 +75,14 @@ export const MIGRATIONS: Migration[] = [
       collectionDDL('redemptions', [['merchantId', 'redeemedAtMs'], 'couponCode']),
     ].join('\n'),
   },
+  {
+    version: 6,
+    name: 'T+1 campaign statistics',
+    sql: [
+      collectionDDL('campaignStats', [['campaignId', 'day']]),
+      'CREATE INDEX IF NOT EXISTS ix_coupons_source_claimedAt ON c_coupons (json_extract(doc, \'$.source\'), json_extract(doc, \'$.claimedAt\'));',
+      'CREATE INDEX IF NOT EXISTS ix_redemptions_redeemedAtMs ON c_redemptions (json_extract(doc, \'$.redeemedAtMs\'));',
+      'CREATE INDEX IF NOT EXISTS ix_redemptions_campaignId ON c_redemptions (json_extract(doc, \'$.campaignId\'), json_extract(doc, \'$.redeemedAtMs\'));',
+    ].join('\n'),
+  },
 ];
