@@ -188,6 +188,13 @@ export const contract = {
       permission: roles(...ADMINS),
       errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.ILLEGAL_TRANSITION', 'CAMPAIGN.QUOTA_EMPTY'],
     }),
+    exportRedemptions: action({
+      summary: '导出核销明细 CSV（UTF-8 BOM），返回下载链接；一次最多 92 天',
+      input: campaign.exportRedemptionsInput,
+      output: campaign.exportRedemptionsOutput,
+      permission: roles(...ADMINS),
+      errors: ['CAMPAIGN.NOT_FOUND'],
+    }),
     claim: action({
       summary: '消费者领取活动的券（W1）：每张券每人一次，礼包三张全得或全不得',
       input: wallet.claimCampaignInput,

@@ -14,6 +14,7 @@ import { toStock } from '../stock/stock.repository';
 import type { CampaignDoc } from './campaign.records';
 import { fileIdsOf, loadRuleEnv, loginMerchantOf, stockIdsOf, toSummary } from './campaign.context';
 import { claimCampaign } from './campaign.claim';
+import { exportRedemptions } from './campaign.export';
 import { getCampaign, listCampaigns, setPaused, toCampaign, updateCampaign } from './campaign.manage';
 
 type DraftInput = Omit<CampaignDraft, 'delivery'> & { delivery: Record<keyof CampaignDraft['delivery'], string> };
@@ -92,4 +93,5 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
   update: (input, ctx) => updateCampaign(input, ctx),
   pause: (input, ctx) => setPaused(input, true, ctx),
   restart: (input, ctx) => setPaused(input, false, ctx),
+  exportRedemptions: (input, ctx) => exportRedemptions(input, ctx),
 };

@@ -6,10 +6,12 @@ export interface FileStorage {
   /** Stores the bytes under a key made by the server; answers the fileId to hand out. */
   put(key: string, bytes: Uint8Array): Promise<string>;
   get(fileId: string): Promise<Uint8Array | null>;
+  /** A link a phone can open to download the file. */
+  url(fileId: string): Promise<string>;
 }
 
 /** Keys are made by the server: `<purpose>/<id>.<ext>`; nothing else reaches the file system. */
-export const FILE_KEY = /^(logo|smallImage|largeImage|seedPackage)\/[A-Za-z0-9_]{8,64}\.(jpg|png|csv)$/;
+export const FILE_KEY = /^(logo|smallImage|largeImage|seedPackage|export)\/[A-Za-z0-9_]{8,64}\.(jpg|png|csv)$/;
 const LOCAL_PREFIX = 'local:';
 
 export class LocalFileStorage implements FileStorage {
@@ -31,6 +33,10 @@ export class LocalFileStorage implements FileStorage {
     await mkdir(dirname(p), { recursive: true });
     await writeFile(p, bytes, { flag: 'wx' });
     return LOCAL_PREFIX + key;
+  }
+
+  async url(fileId: string): Promise<string> {
+    return `/api/files/${encodeURIComponent(fileId.slice(LOCAL_PREFIX.length))}`;
   }
 
   async get(fileId: string): Promise<Uint8Array | null> {

@@ -2,11 +2,13 @@ import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk';
 import type { FunctionName } from '@shared/api';
 import type { Envelope } from '@shared/result';
 import { CloudbaseStore } from '../store/cloudbase/cloudbase.store';
+import { CloudbaseFileStorage } from '../files/cloudbase.file-storage';
 import { actorForOpenid } from './actor';
 import { consoleLogger, systemClock, type DomainHandlers } from './context';
 import { dispatch } from './dispatch';
 
 let store: CloudbaseStore | undefined;
+let files: CloudbaseFileStorage | undefined;
 
 const isTimerEvent = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { Type?: unknown }).Type === 'Timer' && typeof (e as { TriggerName?: unknown }).TriggerName === 'string';
@@ -28,6 +30,7 @@ export function cloudbaseEntry<F extends FunctionName>(fn: F, handlers: DomainHa
     if (onTimer && isTimerEvent(event)) return onTimer(s);
     const { openId } = init({ env: SYMBOL_CURRENT_ENV }).auth().getUserInfo();
     const actor = openId ? await actorForOpenid(s, openId) : null;
-    return dispatch(fn, handlers, event, { actor, clock: systemClock, store: s, log: consoleLogger });
+    files ??= new CloudbaseFileStorage();
+    return dispatch(fn, handlers, event, { actor, clock: systemClock, store: s, files, log: consoleLogger });
   };
 }

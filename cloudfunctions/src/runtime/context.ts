@@ -3,6 +3,7 @@ import type { Contract } from '@shared/api';
 import type { Role } from '@shared/account/schema';
 import type * as z from 'zod/mini';
 import type { Store } from '../store/port';
+import type { FileStorage } from '../files/file.storage';
 
 /** A stored membership: the role a member holds in one merchant. */
 export interface MembershipRecord {
@@ -40,6 +41,7 @@ export interface Ctx {
   actor: Actor;
   clock: Clock;
   store: Store;
+  files: FileStorage;
   log: Logger;
   /** The roles the actor holds in the tenant merchant (`data.merchantId`), empty when there is none. */
   roles: Role[];
@@ -52,6 +54,7 @@ export interface RuntimeEnv {
   actor: Actor | null;
   clock: Clock;
   store: Store;
+  files: FileStorage;
   log: Logger;
 }
 

@@ -48,7 +48,7 @@ export async function dispatch<F extends FunctionName>(
       if (!roles.some((r) => (permission.allow as readonly string[]).includes(r))) throw new AppError('AUTH.FORBIDDEN');
     }
 
-    const ctx: Ctx = { actor, clock: env.clock, store: env.store, log: env.log, roles, operation: `${fn}.${action}` };
+    const ctx: Ctx = { actor, clock: env.clock, store: env.store, files: env.files, log: env.log, roles, operation: `${fn}.${action}` };
     return ok(await handler(parsed.value, ctx));
   } catch (e) {
     if (isAppError(e)) return fail(e.toBody());

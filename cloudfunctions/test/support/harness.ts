@@ -10,6 +10,7 @@ import type { Logger } from '../../src/runtime/context';
 import { dispatch } from '../../src/runtime/dispatch';
 import { seedDemo } from '../../src/seed/demo';
 import { SqliteStore } from '../../src/store/sqlite/sqlite.store';
+import { LocalFileStorage } from '../../src/files/file.storage';
 
 export const silentLog: Logger & { errors: unknown[] } = {
   errors: [],
@@ -35,13 +36,14 @@ export async function makeHarness(now = '2026-11-22T10:00:00+08:00'): Promise<Ha
   const dir = mkdtempSync(join(tmpdir(), 'coupon-desk-'));
   const store = new SqliteStore({ file: join(dir, 'test.sqlite'), synchronous: 'NORMAL' });
   const clock = new FixedClock(new Date(now));
+  const files = new LocalFileStorage(join(dir, 'uploads'));
   await seedDemo(store, clock.now());
   return {
     store, clock, dir,
     async call<T>(memberId: string | null, fn: FunctionName, action: string, data?: unknown) {
       const actor = memberId ? await actorForMemberId(store, memberId) : null;
       if (memberId && !actor) throw new Error(`no demo member ${memberId}`);
-      return dispatch(fn, HANDLERS[fn] as never, { action, data }, { actor, clock, store, log: silentLog }) as Promise<Envelope<T>>;
+      return dispatch(fn, HANDLERS[fn] as never, { action, data }, { actor, clock, store, files, log: silentLog }) as Promise<Envelope<T>>;
     },
     snapshot() {
       const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c_%'").all() as { name: string }[];

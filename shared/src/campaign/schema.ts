@@ -237,3 +237,20 @@ export const runDailyInput = z.strictObject({
   upTo: z.optional(field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' })), { label: '统计截止日' })),
 });
 export const runDailyOutput = z.object({ days: z.array(z.string()), campaigns: z.int(), updatedAt: z.nullable(z.string()) });
+
+const dayField = (label: string) => field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' })), { label });
+
+export const exportRedemptionsInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  /** One campaign, or every campaign of the merchant when absent. */
+  campaignId: z.optional(campaignIdSchema),
+  from: dayField('开始日期'),
+  to: dayField('结束日期'),
+});
+export const exportRedemptionsOutput = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  /** Opens or downloads the CSV (UTF-8 with BOM, so Excel reads the Chinese). */
+  url: z.string(),
+  rows: z.int(),
+});

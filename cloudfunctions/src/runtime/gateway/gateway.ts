@@ -88,7 +88,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     }
     const name = fn as FunctionName;
     const actor = await currentActor(request);
-    const envelope = await dispatch(name, HANDLERS[name] as never, request.body, { actor, clock: opts.clock, store: opts.store, log: opts.log });
+    const envelope = await dispatch(name, HANDLERS[name] as never, request.body, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
     return reply.type('application/json; charset=utf-8').send(envelope);
   });
 
@@ -118,6 +118,21 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
       if (isAppError(e)) return reply.status(e.code === 'AUTH.FORBIDDEN' ? 403 : 422).send(fail(e.toBody()));
       throw e;
     }
+  });
+
+  // Exported files (CSV): the unguessable key is the capability; signed-in staff only.
+  app.get<{ Params: { key: string } }>('/api/files/:key', async (request, reply) => {
+    const actor = await currentActor(request);
+    if (!actor || !actor.memberships.length) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
+    const key = request.params.key;
+    if (!key.startsWith('export/')) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    const bytes = await opts.files.get(`local:${key}`);
+    if (!bytes) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('核销明细.csv')}`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(bytes));
   });
 
   if (opts.mode === 'local') registerDevRoutes(app, opts, cookieOptions);
@@ -161,7 +176,7 @@ function registerDevRoutes(
     if (!member) return sendError(reply, 404, 'AUTH.UNKNOWN_MEMBER');
     reply.setCookie(SESSION_COOKIE, member.id, cookieOptions);
     const actor = actorOf(member);
-    const envelope = await dispatch('account', HANDLERS.account, { action: 'me', data: {} }, { actor, clock: opts.clock, store: opts.store, log: opts.log });
+    const envelope = await dispatch('account', HANDLERS.account, { action: 'me', data: {} }, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
     return envelope;
   });
 
