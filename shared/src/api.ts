@@ -7,6 +7,7 @@ import * as account from './account/schema';
 import * as stock from './stock/schema';
 import * as campaign from './campaign/schema';
 import * as wallet from './wallet/schema';
+import * as live from './live/schema';
 import { ADMINS, ALL_STAFF, roles, signedIn, type Permission } from './permissions';
 
 const ALL_STAFF_BUT_HOST = ['SP_ADMIN', 'MERCHANT_ADMIN', 'STORE_STAFF'] as const;
@@ -34,6 +35,12 @@ export const contract = {
       input: empty,
       output: account.meSchema,
       permission: signedIn,
+    }),
+    merchant: action({
+      summary: '一个商户：是否开通免充值、品牌组内可作为可用商户的商户号、配额',
+      input: account.merchantScoped,
+      output: account.merchantDetailOutput,
+      permission: roles(...ALL_STAFF),
     }),
     merchants: action({
       summary: '服务商的商户列表（A4）及其配额余额',
@@ -203,6 +210,19 @@ export const contract = {
       idempotent: true,
       errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.NOT_STARTED', 'CAMPAIGN.PAUSED', 'CAMPAIGN.ENDED', 'CAMPAIGN.ALREADY_CLAIMED', 'CAMPAIGN.STOCK_OUT', 'CAMPAIGN.STOCK_UNAVAILABLE', 'CAMPAIGN.QUOTA_EXHAUSTED'],
     }),
+  },
+  live: {
+    rooms: action({ summary: '直播间列表', input: live.listRoomsInput, output: z.object({ rooms: z.array(z.extend(live.roomSchema, { online: z.int(), onShelfCount: z.int() })), total: z.int() }), permission: roles(...ADMINS, 'LIVE_HOST') }),
+    createRoom: action({ summary: '创建直播间（L1）', input: live.createRoomInput, output: live.roomSchema, permission: roles(...ADMINS, 'LIVE_HOST'), idempotent: true, errors: ['LIVE.RULE_VIOLATION', 'REQUEST.ID_REUSED'] }),
+    room: action({ summary: '直播间控制台（L5）：数据面板、直播控制、推送控制', input: live.roomRef, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND'] }),
+    control: action({ summary: '开始/暂停/继续/结束直播，回放与评论开关', input: live.controlInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'LIVE.ILLEGAL_TRANSITION'] }),
+    addCoupon: action({ summary: '按批次号添加优惠券（L2）', input: live.addCouponInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'STOCK.NOT_FOUND', 'LIVE.RULE_VIOLATION', 'LIVE.COUPON_ALREADY_ADDED'] }),
+    shelve: action({ summary: '上架/取消上架（L3：最多 3 张；推送中不能下架）', input: live.shelveInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.COUPON_NOT_IN_ROOM', 'LIVE.SHELF_FULL', 'LIVE.COUPON_BEING_PUSHED'] }),
+    push: action({ summary: '推送已上架的券（L4：直播中、同一时间一张，到时自动结束）', input: live.pushInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.NOT_LIVE', 'LIVE.COUPON_NOT_IN_ROOM', 'LIVE.NOT_ON_SHELF', 'LIVE.PUSH_IN_PROGRESS'] }),
+    join: action({ summary: '观众进入直播间（计入在线、观看人数与次数）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
+    leave: action({ summary: '观众离开直播间（计入观看时长）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
+    watch: action({ summary: '观众看到的直播间与正在推送的券', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
+    claim: action({ summary: '领取正在推送的券（W2：每人限领、直播间数量、库存）', input: live.liveClaimInput, output: wallet.claimOutput, permission: signedIn, idempotent: true, errors: ['LIVE.NOT_PUSHED', 'LIVE.PER_USER_LIMIT', 'LIVE.ROOM_SOLD_OUT', 'LIVE.STOCK_OUT', 'REQUEST.ID_REUSED'] }),
   },
   stats: {
     runDaily: action({

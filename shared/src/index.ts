@@ -16,3 +16,5 @@ export * from './campaign/rules';
 export * from './campaign/status';
 export * from './wallet/schema';
 export * from './wallet/validity';
+export * from './live/schema';
+export * from './live/rules';

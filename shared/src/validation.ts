@@ -16,7 +16,13 @@ export interface FieldMeta {
 
 export const fieldMeta = z.registry<FieldMeta>();
 
+/**
+ * Attach a label and rule to a schema instance. A schema instance has one meaning: labelling a
+ * shared instance twice would silently relabel every field that uses it, so that is refused —
+ * build a fresh instance (a factory) for each meaning.
+ */
 export function field<T extends z.core.$ZodType>(schema: T, meta: FieldMeta): T {
+  if (fieldMeta.has(schema)) throw new Error(`schema already labelled "${fieldMeta.get(schema)?.label}", cannot relabel as "${meta.label}"`);
   fieldMeta.add(schema, meta);
   return schema;
 }
@@ -173,7 +179,7 @@ export function parseWith<S extends z.core.$ZodType>(schema: S, data: unknown): 
 // ---- building blocks used by every domain ----
 
 /** A titled text field: allowed characters only, and width limits counted as WeChat Pay does. */
-export function widthText(opts: { maxWidth: number; maxChars?: number; forbid?: RegExp; forbidLabel?: string }) {
+export function widthText(opts: { maxWidth: number; minWidth?: number; maxChars?: number; forbid?: RegExp; forbidLabel?: string }) {
   const checks: z.core.$ZodCheck<string>[] = [
     z.minLength(1, { error: '不能为空' }),
     z.refine((s: string) => disallowedChars(s).length === 0, {
@@ -183,6 +189,12 @@ export function widthText(opts: { maxWidth: number; maxChars?: number; forbid?: 
       error: (iss) => `长度 ${textWidth(String(iss.input))} 超过上限 ${opts.maxWidth}（最多 ${opts.maxWidth / 2} 个中文字符，1 个中文字符 = 2 个英文字符）`,
     }),
   ];
+  if (opts.minWidth) {
+    const min = opts.minWidth;
+    checks.push(z.refine((s: string) => s.length === 0 || textWidth(s) >= min, {
+      error: (iss) => `长度 ${textWidth(String(iss.input))} 不足 ${min}（至少 ${min / 2} 个中文字符或 ${min} 个英文字符）`,
+    }));
+  }
   if (opts.maxChars) checks.push(z.maxLength(opts.maxChars, { error: `最多 ${opts.maxChars} 个字符` }));
   if (opts.forbid) {
     const re = opts.forbid;

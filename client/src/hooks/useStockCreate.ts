@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { DatePickerProps } from '@nutui/nutui-react-taro';
 import { yuanToFen } from '@shared/money';
 import { timeRuleSchema, type Stock } from '@shared/stock/schema';
 import { parseWith } from '@shared/validation';
@@ -9,7 +8,7 @@ import { call, toCloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { newRequestId } from '@/lib/requestId';
 import { replace } from '@/lib/routes';
-import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong, wallParts } from '@/components/stock/stockText';
+import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong } from '@/components/stock/stockText';
 import { useActing } from './useActing';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
@@ -22,43 +21,6 @@ export const RANGES_MAX = 20;
 export const CODES_MAX = 50;
 const GOODS_CODE = /^[A-Za-z0-9_-]{1,128}$/;
 const MERCHANT_ID = /^\d{6,16}$/;
-
-export type PickerValue = Parameters<NonNullable<DatePickerProps['onConfirm']>>[1][number];
-
-/** Where a picked date/time goes. */
-export type PickerTarget =
-  | { field: 'availableBegin' | 'availableEnd' }
-  | { field: 'slot' | 'range'; index: number; edge: 'begin' | 'end' };
-
-export interface PickerState {
-  target: PickerTarget;
-  type: 'datetime' | 'hour-minutes';
-  title: string;
-  /** The picker works in the device's local time; it shows Shanghai wall-clock digits. */
-  value: Date;
-}
-
-// ---- Shanghai wall clock ↔ the picker's local Date ----
-
-function wallDate(iso: string): Date {
-  const w = wallParts(iso);
-  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute);
-}
-
-function hhmmDate(text: string): Date {
-  const sec = hhmmToSeconds(text) ?? 0;
-  const d = new Date();
-  d.setHours(Math.floor(sec / 3600), Math.floor((sec % 3600) / 60), 0, 0);
-  return d;
-}
-
-const pad = (v: PickerValue | undefined) => String(v ?? '0').padStart(2, '0');
-
-/** The picked columns (YYYY, MM, DD, hh, mm) as Shanghai time. */
-function pickedIso(values: PickerValue[]): string {
-  const [y, mo, d, h, mi] = values;
-  return `${String(y ?? '')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+08:00`;
-}
 
 const NO_CASH_KEY = (merchantId: string) => `coupon-desk.noCash.${merchantId}`;
 
@@ -169,33 +131,9 @@ export function useStockCreate() {
   };
   const toggleStore = (storeId: string) => set('usableStoreIds', form.usableStoreIds.includes(storeId) ? form.usableStoreIds.filter((s) => s !== storeId) : [...form.usableStoreIds, storeId]);
 
-  // ---- the date/time sheet ----
-  const [picker, setPicker] = useState<PickerState | null>(null);
-  const openPicker = (target: PickerTarget) => {
-    if (!('index' in target)) {
-      setPicker({ target, type: 'datetime', title: target.field === 'availableBegin' ? '可用开始时间' : '可用结束时间', value: wallDate(form[target.field]) });
-    } else if (target.field === 'slot') {
-      const slot = form.slots[target.index];
-      setPicker({ target, type: 'hour-minutes', title: target.edge === 'begin' ? '时段开始' : '时段结束', value: hhmmDate(slot?.[target.edge] ?? '00:00') });
-    } else {
-      const range = form.ranges[target.index];
-      setPicker({ target, type: 'datetime', title: target.edge === 'begin' ? '日期段开始' : '日期段结束', value: wallDate(range?.[target.edge] ?? form.availableBegin) });
-    }
-  };
-  const confirmPicker = (values: PickerValue[]) => {
-    const p = picker;
-    setPicker(null);
-    if (!p) return;
-    const t = p.target;
-    if (!('index' in t)) set(t.field, pickedIso(values));
-    else if (t.field === 'slot') {
-      const text = `${pad(values[0])}:${pad(values[1])}`;
-      set('slots', form.slots.map((s, i) => (i === t.index ? { ...s, [t.edge]: text } : s)));
-    } else {
-      const iso = pickedIso(values);
-      set('ranges', form.ranges.map((r, i) => (i === t.index ? { ...r, [t.edge]: iso } : r)));
-    }
-  };
+  // ---- pickers: whole values back from the native date/time pickers ----
+  const setSlot = (index: number, edge: 'begin' | 'end', hhmm: string) => set('slots', form.slots.map((x, i) => (i === index ? { ...x, [edge]: hhmm } : x)));
+  const setRange = (index: number, edge: 'begin' | 'end', iso: string) => set('ranges', form.ranges.map((x, i) => (i === index ? { ...x, [edge]: iso } : x)));
 
   // ---- confirmation and the call ----
   const [submitting, setSubmitting] = useState(false);
@@ -298,10 +236,8 @@ export function useStockCreate() {
     addMerchant,
     removeMerchant,
     toggleStore,
-    picker,
-    openPicker,
-    confirmPicker,
-    closePicker: () => setPicker(null),
+    setSlot,
+    setRange,
     blocking,
     stepOfIssue: (path: string) => stepOf(path) ?? (topKey(path) ? undefined : 0),
     submitting,

@@ -25,7 +25,6 @@ export function useStockDetail() {
   const [latest, setLatest] = useState<Stock>();
   const stock = latest && latest.stockId === remote.data?.stockId ? latest : remote.data;
   const [busy, setBusy] = useState<StockTransition>();
-  const [confirmStop, setConfirmStop] = useState(false);
   const [justCreated, setJustCreated] = useState(params.created === '1');
 
   const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
@@ -37,7 +36,6 @@ export function useStockDetail() {
       const out = await call('stock', action, { merchantId, stockId: stock.stockId });
       setLatest(out);
       setJustCreated(false);
-      setConfirmStop(false);
       emitStockChanged(out.stockId);
       showToast(`已${STOCK_TRANSITIONS[action].label}`, 'success');
     } catch (e) {
@@ -64,10 +62,19 @@ export function useStockDetail() {
     canManage,
     justCreated,
     busy,
-    act: (action: StockTransition) => (action === 'stop' ? setConfirmStop(true) : void run(action)),
-    confirmStop,
-    stop: () => void run('stop'),
-    cancelStop: () => setConfirmStop(false),
+    act: async (action: StockTransition) => {
+      if (action !== 'stop') return run(action);
+      // 终止 cannot be undone: say so, and make the safe choice the easy one (a native modal: no
+      // popup code in the package).
+      const r = await Taro.showModal({
+        title: '确认终止批次？',
+        content: `批次「${stock?.name ?? ''}」终止后不可撤销：不能再发放、暂停或重启，已领取的券仍可在有效期内使用。`,
+        confirmText: '确认终止',
+        confirmColor: '#fa2c19',
+        cancelText: '再想想',
+      });
+      if (r.confirm) await run('stop');
+    },
     storeName: (id: string) => storeNames.get(id) ?? id,
     merchantName: merchantId && merchantId === acting?.merchantId ? acting.merchantName : '',
     copyId: async () => {

@@ -21,6 +21,20 @@ export const accountHandlers: DomainHandlers<'account'> = {
     };
   },
 
+  async merchant({ merchantId }, ctx) {
+    const m = await ctx.store.get<MerchantDoc>(C.merchants, merchantId);
+    if (!m) throw new AppError('ACCOUNT.MERCHANT_NOT_FOUND');
+    const peers = m.kind === 'SERVICE_PROVIDER'
+      ? await ctx.store.find<MerchantDoc>(C.merchants, { providerId: m.id }, { orderBy: [['id', 'asc']] })
+      : m.brandGroupId ? await ctx.store.find<MerchantDoc>(C.merchants, { brandGroupId: m.brandGroupId }, { orderBy: [['id', 'asc']] }) : [];
+    const groups = await brandGroupNames(ctx.store);
+    const account = await ctx.store.get<QuotaAccountDoc>(C.quotaAccounts, m.id);
+    return {
+      ...withQuota(toMerchant(m, groups), account),
+      peers: peers.filter((p) => p.id !== m.id).map((p) => ({ merchantId: p.id, name: p.name })),
+    };
+  },
+
   async merchants({ merchantId }, ctx) {
     const provider = await ctx.store.get<MerchantDoc>(C.merchants, merchantId);
     if (!provider || provider.kind !== 'SERVICE_PROVIDER') throw new AppError('ACCOUNT.NOT_SERVICE_PROVIDER');

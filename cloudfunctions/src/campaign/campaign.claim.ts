@@ -9,6 +9,7 @@ import type { ClaimDoc, CouponDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
 import { stockIdsOf } from './campaign.context';
 import { priorAnswer, requestRecord } from '../runtime/idempotency';
+import { TransactionConflictError } from '../store/port';
 
 /*
  * W1, the claim — the one hot path where nothing may be oversold.
@@ -72,6 +73,7 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
 
     const taken: string[] = [];
     let quotaTaken = false;
+    let result: ClaimResult | null = null;
     try {
       for (const stockId of stockIds) {
         const ok = await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } });
@@ -81,13 +83,14 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
         }
         taken.push(stockId);
       }
-      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, { balance: { gte: n } });
+      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, {});
       if (!quotaTaken) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
 
       const stocks = await store.find<StockDoc>(C.stocks, { id: { in: stockIds } });
       const byId = new Map(stocks.map((s) => [s.id, s]));
       const coupons = stockIds.map((id) => issueCoupon(byId.get(id)!, ctx.actor, { kind: 'CAMPAIGN', id: campaignId, claimId }, now));
-      const result: ClaimResult = { claimId, coupons: coupons.map((c) => toCoupon(c, now.getTime())) };
+      result = { claimId, coupons: coupons.map((c) => toCoupon(c, now.getTime())) };
+      const answer = result;
       const balanceAfter = (await store.get<QuotaAccountDoc>(C.quotaAccounts, campaign.merchantId))?.balance ?? 0;
       const debit: LedgerDoc = {
         id: `qle_claim_${claimId.replace(/[^A-Za-z0-9_-]/g, '_')}`, merchantId: campaign.merchantId, delta: -n, balanceAfter,
@@ -97,14 +100,24 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
         for (const c of coupons) await tx.insert(C.coupons, c);
         await tx.insert(C.quotaLedger, debit);
         await tx.update(C.claims, claimId, { set: { state: 'ISSUED', couponCodes: coupons.map((c) => c.id) } });
-        await tx.insert(C.requests, requestRecord(ctx, requestId, input, result));
+        await tx.insert(C.requests, requestRecord(ctx, requestId, input, answer));
       });
-      return result;
+      return answer;
     } catch (e) {
+      // The commit failed to answer (a timeout, a reset) but may have been applied: then the claim is
+      // ISSUED, its coupons exist, and undoing the counters would oversell. Look before undoing; when
+      // even that cannot be read, leave it PENDING (undersold, never oversold).
+      if (result && !(e instanceof TransactionConflictError)) {
+        const after = await store.get<ClaimDoc>(C.claims, claimId).catch(() => undefined);
+        if (after === undefined) throw e;
+        if (after?.state === 'ISSUED') return result;
+      }
       // Undo in reverse; on SQLite the batch's rollback makes this moot, on CloudBase it is the undo.
       if (quotaTaken) await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: n } });
       for (const stockId of taken.reverse()) await store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } });
       await store.delete(C.claims, claimId);
+      // A CloudBase commit conflict is transient and fully undone above: the client may retry.
+      if (e instanceof TransactionConflictError) throw new AppError('INTERNAL.CONFLICT');
       throw e;
     }
   });

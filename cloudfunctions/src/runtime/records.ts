@@ -98,6 +98,10 @@ export const C = {
   coupons: 'coupons',
   redemptions: 'redemptions',
   campaignStats: 'campaignStats',
+  liveRooms: 'liveRooms',
+  roomCoupons: 'roomCoupons',
+  roomViewers: 'roomViewers',
+  liveClaimCounters: 'liveClaimCounters',
 } as const;
 
 export type { Role };

@@ -102,6 +102,15 @@ export const rechargeQuotaOutput = z.object({
 });
 export type RechargeQuotaOutput = z.infer<typeof rechargeQuotaOutput>;
 
+export const merchantDetailOutput = z.extend(merchantSchema, {
+  quota: quotaStateSchema,
+  /**
+   * Where this merchant's coupons may be usable besides itself (S12): its brand group, or for a
+   * service provider its sub-merchants.
+   */
+  peers: z.array(z.object({ merchantId: z.string(), name: z.string() })),
+});
+
 export const merchantsOutput = z.object({
   /** The service provider itself, whatever its balance, so it can recharge its own quota. */
   provider: merchantWithQuotaSchema,

@@ -53,11 +53,11 @@ const goodsCodes = (label: string, rule: string) =>
     { label, rule },
   );
 
-const secondOfDay = integer(0, SECONDS_PER_DAY);
+const secondOfDay = () => integer(0, SECONDS_PER_DAY);
 
 export const timeSlotSchema = z.strictObject({
-  begin: field(secondOfDay, { label: '开始时刻', rule: 'S6' }),
-  end: field(secondOfDay, { label: '结束时刻', rule: 'S6' }),
+  begin: field(secondOfDay(), { label: '开始时刻', rule: 'S6' }),
+  end: field(secondOfDay(), { label: '结束时刻', rule: 'S6' }),
 });
 
 export const dateRangeSchema = z.strictObject({
@@ -112,7 +112,8 @@ export type StockDraft = z.infer<typeof stockDraftSchema>;
 export const createStockInput = z.strictObject({ merchantId: merchantIdSchema, requestId: requestIdSchema, ...stockDraftShape });
 export type CreateStockInput = z.infer<typeof createStockInput>;
 
-export const stockIdSchema = field(z.string().check(z.regex(/^\d{6,20}$/, { error: '批次号为 6–20 位数字' })), { label: '批次号' });
+export const stockIdString = () => z.string().check(z.regex(/^\d{6,20}$/, { error: '批次号为 6–20 位数字' }));
+export const stockIdSchema = field(stockIdString(), { label: '批次号' });
 
 export const stockSchema = z.object({
   stockId: z.string(),
@@ -161,7 +162,8 @@ export const listStocksInput = z.strictObject({
 
 export const listStocksOutput = z.object({ stocks: z.array(stockSchema), total: z.int(), page: z.int(), pageSize: z.int() });
 
-export const appidInputSchema = field(z.string().check(z.regex(/^wx[0-9a-f]{16}$/, { error: '需为 wx 开头的 18 位 APPID（wx + 16 位十六进制）' })), { label: 'APPID', rule: 'S14' });
+export const appidString = () => z.string().check(z.regex(/^wx[0-9a-f]{16}$/, { error: '需为 wx 开头的 18 位 APPID（wx + 16 位十六进制）' }));
+export const appidInputSchema = field(appidString(), { label: 'APPID', rule: 'S14' });
 
 export const authorizeAppidInput = z.strictObject({ merchantId: merchantIdSchema, stockId: stockIdSchema, appid: appidInputSchema });
 

@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '@shared/time';
 import { FUNDING_LABELS } from '@shared/stock/schema';
 import type { StockCreateVm } from '@/hooks/useStockCreate';
 import { NAME_MAX_WIDTH, issueAt } from '@/hooks/useStockForm';
 import { Choice } from './Choice';
 import { Field, FormSection } from './Field';
-import { PickButton, TextInput } from './TextInput';
+import { DateTimeField } from './DateTimeField';
+import { TextInput } from './TextInput';
 import { TimeRuleEditor } from './TimeRuleEditor';
 import { FUNDING_DESCRIPTIONS } from './stockText';
 import './stock.scss';
@@ -29,7 +29,7 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
   return (
     <>
       <FormSection title="基础规则">
-        <Field name="name" label="券名称" issue={at('name')} extra={`${vm.nameWidth}/${NAME_MAX_WIDTH}`} extraOver={vm.nameWidth > NAME_MAX_WIDTH} note="最多 9 个中文字符（1 个中文 = 2 个英文字符），不能含 _ , ; |">
+        <Field name="name" label="券名称" issue={at('name')} extra={`${vm.nameWidth}/${NAME_MAX_WIDTH}`} extraOver={vm.nameWidth > NAME_MAX_WIDTH} note="最多 9 个汉字或 18 个英文字符，不能含 _ , ; |">
           <TextInput value={form.name} placeholder="如：全场满100减10" onChange={(t) => vm.set('name', t)} />
         </Field>
         <Field name="funding" label="营销经费" issue={at('funding')}>
@@ -61,9 +61,9 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
         </Field>
         <Field name="availableBegin" label="可用时间" issue={at('availableBegin') ?? at('availableEnd')} note="最长 90 天；开始时间需在今天起 365 天内">
           <View className="stock-window">
-            <PickButton className="stock-window__begin" value={formatDateTime(form.availableBegin)} onOpen={() => vm.openPicker({ field: 'availableBegin' })} />
+            <DateTimeField className="stock-window__begin" value={form.availableBegin} onChange={(v) => vm.set('availableBegin', v)} />
             <Text className="stock-window__to">至</Text>
-            <PickButton className="stock-window__end" value={formatDateTime(form.availableEnd)} onOpen={() => vm.openPicker({ field: 'availableEnd' })} />
+            <DateTimeField className="stock-window__end" value={form.availableEnd} onChange={(v) => vm.set('availableEnd', v)} />
           </View>
         </Field>
         <Field name="timeRule" label="可用规则" issue={issueAt(visible, 'timeRule', true)}>

@@ -18,10 +18,14 @@ interface Props {
   issueOf: (path: string) => Issue | undefined;
   path: string;
   className?: string;
+  /** Items that stay (the creator among 可用商户): no remove button. */
+  fixed?: (code: string) => boolean;
+  /** How an item reads (a merchant id with its name). */
+  labelOf?: (code: string) => string;
 }
 
 /** A list of codes (商品编码, 商户号) shown as removable chips, with an entry to add more. */
-export function CodeList({ codes, onAdd, onRemove, addLabel, placeholder, issueOf, path, className }: Props) {
+export function CodeList({ codes, onAdd, onRemove, addLabel, placeholder, issueOf, path, className, fixed, labelOf }: Props) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
@@ -36,11 +40,13 @@ export function CodeList({ codes, onAdd, onRemove, addLabel, placeholder, issueO
         <View className="stock-codes__list">
           {codes.map((c, i) => (
             <View key={c} className="stock-codes__item">
-              <View className="stock-codes__code">
-                <Text>{c}</Text>
-                <View className="stock-codes__remove" aria-label={`删除 ${c}`} onClick={() => onRemove(c)}>
-                  <Close size={12} color="#8c8c8c" />
-                </View>
+              <View className={`stock-codes__code ${fixed?.(c) ? 'stock-codes__code--fixed' : ''}`}>
+                <Text>{labelOf ? labelOf(c) : c}</Text>
+                {fixed?.(c) ? null : (
+                  <View className="stock-codes__remove" aria-label={`删除 ${c}`} onClick={() => onRemove(c)}>
+                    <Close size={12} color="#8c8c8c" />
+                  </View>
+                )}
               </View>
               <FieldError issue={issueOf(`${path}.${i}`)} />
             </View>

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { FUNDING_LABELS, type StockDraft } from '@shared/stock/schema';
-import { stockBudget } from '@shared/stock/rules';
+import type { StockDraft } from '@shared/stock/schema';
 import type { Issue } from '@shared/result';
-import { formatCount, formatYuan } from '@/lib/format';
 import { STEP_TITLES } from '@/hooks/useStockCreate';
 import { FormSection } from './Field';
 import { CouponPreview } from './CouponPreview';
 import { StockRows } from './StockRows';
-import { couponSummary, effectiveText, PURPOSE_LABELS, SCOPE_LABELS, timeRuleText, validityLong } from './stockText';
+import { draftRows } from './stockFacts';
+import { timeRuleText, validityLong } from './stockText';
 import './stock.scss';
 
 interface Props {
@@ -22,29 +21,6 @@ interface Props {
   networkFailed: boolean;
   onSubmit: () => void;
   onBack: () => void;
-}
-
-export function draftRows(d: StockDraft, merchantName: string, storeName: (id: string) => string): Array<[string, string]> {
-  return [
-    ['券名称', d.name],
-    ['营销经费', FUNDING_LABELS[d.funding]],
-    ['面额', `${formatYuan(d.faceValue)} 元`],
-    ['使用门槛', `消费满 ${formatYuan(d.minSpend)} 元可使用`],
-    ['优惠', couponSummary(d.faceValue, d.minSpend)],
-    ['可用时间', validityLong(d)],
-    ['可用规则', timeRuleText(d.timeRule)],
-    ['券生效时间', effectiveText(d.effectiveAfterClaimDays)],
-    ['不参与优惠的商品编码', d.excludedGoodsCodes.length ? d.excludedGoodsCodes.join('、') : '无'],
-    ['使用说明', d.instructions || '无'],
-    ['券类型', d.scope === 'SINGLE_ITEM' ? `${SCOPE_LABELS.SINGLE_ITEM}（${d.availableGoodsCodes.join('、')}）` : SCOPE_LABELS.ALL],
-    ['发放总量', `${formatCount(d.totalQuantity)} 张`],
-    ['每人限领', `${d.perUserLimit} 张`],
-    ['预算', `${formatYuan(stockBudget(d))} 元`],
-    ['可用商户', d.usableMerchantIds.map((m, i) => (i === 0 && merchantName ? `${merchantName}（${m}）` : m)).join('、')],
-    ['可用门店', d.usableStoreIds.length ? d.usableStoreIds.map(storeName).join('、') : '全部门店'],
-    ['可放入微信卡包', d.cardPackInsertable ? '是' : '否'],
-    ['用途', PURPOSE_LABELS[d.purpose]],
-  ];
 }
 
 /** Step 3 确认创建: everything once more, what still blocks, and the one button that creates. */

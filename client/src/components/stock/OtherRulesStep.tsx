@@ -82,6 +82,8 @@ export function OtherRulesStep({ vm }: { vm: StockCreateVm }) {
             issueOf={exact}
             onAdd={vm.addMerchant}
             onRemove={vm.removeMerchant}
+            fixed={(m) => m === vm.merchantId}
+            labelOf={(m) => (m === vm.merchantId && vm.merchantName ? `${vm.merchantName} ${m}` : m)}
           />
         </Field>
         <Field

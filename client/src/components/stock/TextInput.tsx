@@ -22,13 +22,3 @@ export function TextInput({ value, onChange, placeholder, type = 'text', before,
     </View>
   );
 }
-
-/** A tappable value that opens a picker. */
-export function PickButton({ value, placeholder, onOpen, className }: { value: string; placeholder?: string; onOpen: () => void; className?: string }) {
-  return (
-    <View className={`stock-pick ${className ?? ''}`} onClick={onOpen}>
-      <Text>{value || placeholder}</Text>
-      <Text className="stock-pick__hint">›</Text>
-    </View>
-  );
-}

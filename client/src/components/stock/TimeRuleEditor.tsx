@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { Del } from '@nutui/icons-react-taro';
-import { formatDateTime } from '@shared/time';
 import type { StockCreateVm } from '@/hooks/useStockCreate';
 import { RANGES_MAX, SLOTS_MAX } from '@/hooks/useStockCreate';
 import { issueAt, type TimeRuleKind } from '@/hooks/useStockForm';
 import { FieldError } from '@/components/FieldError';
 import { Choice } from './Choice';
-import { PickButton, TextInput } from './TextInput';
+import { DateTimeField, TimeField } from './DateTimeField';
+import { TextInput } from './TextInput';
 import { TIME_RULE_LABELS, WEEKDAYS } from './stockText';
 import './stock.scss';
 
@@ -47,11 +47,11 @@ export function TimeRuleEditor({ vm }: { vm: StockCreateVm }) {
               <View key={i} className="stock-slot-wrap">
                 <View className="stock-slot">
                   <View className="stock-slot__pick">
-                    <PickButton className="stock-slot__begin" value={s.begin} onOpen={() => vm.openPicker({ field: 'slot', index: i, edge: 'begin' })} />
+                    <TimeField className="stock-slot__begin" value={s.begin} onChange={(t) => vm.setSlot(i, 'begin', t)} />
                   </View>
                   <Text className="stock-slot__to">至</Text>
                   <View className="stock-slot__pick">
-                    <PickButton className="stock-slot__end" value={s.end} onOpen={() => vm.openPicker({ field: 'slot', index: i, edge: 'end' })} />
+                    <TimeField className="stock-slot__end" value={s.end} onChange={(t) => vm.setSlot(i, 'end', t)} />
                   </View>
                   {form.slots.length > 1 ? (
                     <View className="stock-slot__del" aria-label={`删除时段 ${i + 1}`} onClick={() => vm.removeSlot(i)}>
@@ -81,9 +81,9 @@ export function TimeRuleEditor({ vm }: { vm: StockCreateVm }) {
                     </View>
                   ) : null}
                 </View>
-                <PickButton value={formatDateTime(r.begin)} onOpen={() => vm.openPicker({ field: 'range', index: i, edge: 'begin' })} />
+                <DateTimeField className="stock-range__begin" value={r.begin} onChange={(v) => vm.setRange(i, 'begin', v)} />
                 <Text className="stock-slot__to">至</Text>
-                <PickButton value={formatDateTime(r.end)} onOpen={() => vm.openPicker({ field: 'range', index: i, edge: 'end' })} />
+                <DateTimeField className="stock-range__end" value={r.end} onChange={(v) => vm.setRange(i, 'end', v)} />
                 <FieldError issue={issueAt(visible, `timeRule.ranges.${i}`)} />
               </View>
             ))}

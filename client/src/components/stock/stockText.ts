@@ -4,7 +4,7 @@
  */
 import { fenToYuanShort } from '@shared/money';
 import type { Stock, StockStatus, TimeRule } from '@shared/stock/schema';
-import { formatDateTime, formatShanghai, SHANGHAI_OFFSET_MINUTES, toMillis } from '@shared/time';
+import { formatDateTime, formatShanghai } from '@shared/time';
 
 /** Mon … Sun in the order a Chinese calendar shows them; values as the API counts (0 = Sunday). */
 export const WEEKDAYS: ReadonlyArray<{ value: number; label: string }> = [
@@ -76,21 +76,6 @@ export function weekdaysText(days: readonly number[]): string {
 }
 
 const shortDateTime = (iso: string) => formatShanghai(iso, 'MM-DD HH:mm');
-
-export interface WallParts {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-/** An instant's Shanghai wall-clock parts, whatever zone the phone is in (for the date pickers). */
-export function wallParts(iso: string | number): WallParts {
-  const d = new Date(toMillis(iso) + SHANGHAI_OFFSET_MINUTES * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
-}
 
 /** The time rule in one line, as a consumer reads it on the coupon. */
 export function timeRuleText(rule: TimeRule): string {

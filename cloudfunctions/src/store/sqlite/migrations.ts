@@ -85,4 +85,14 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX IF NOT EXISTS ix_redemptions_campaignId ON c_redemptions (json_extract(doc, \'$.campaignId\'), json_extract(doc, \'$.redeemedAtMs\'));',
     ].join('\n'),
   },
+  {
+    version: 7,
+    name: 'live rooms',
+    sql: [
+      collectionDDL('liveRooms', [['merchantId', 'startAt']]),
+      collectionDDL('roomCoupons', [['roomId', 'addedAt']]),
+      collectionDDL('roomViewers', [['roomId', 'online']]),
+      collectionDDL('liveClaimCounters', []),
+    ].join('\n'),
+  },
 ];

@@ -6,10 +6,8 @@ import { Forbidden } from '@/components/account/Forbidden';
 import { BasicRulesStep } from '@/components/stock/BasicRulesStep';
 import { ConfirmStep } from '@/components/stock/ConfirmStep';
 import { CouponPreview } from '@/components/stock/CouponPreview';
-import { DateTimeSheet } from '@/components/stock/DateTimeSheet';
 import { OtherRulesStep } from '@/components/stock/OtherRulesStep';
 import { STEP_TITLES, useStockCreate } from '@/hooks/useStockCreate';
-import '@/components/stock/stock.scss';
 
 export default function StockCreatePage() {
   const vm = useStockCreate();
@@ -53,7 +51,6 @@ export default function StockCreatePage() {
           </View>
         )}
       </LoadState>
-      <DateTimeSheet picker={vm.picker} onConfirm={vm.confirmPicker} onClose={vm.closePicker} />
     </PageShell>
   );
 }

@@ -9,7 +9,6 @@ import { Forbidden } from '@/components/account/Forbidden';
 import { StatusFilter } from '@/components/stock/StatusFilter';
 import { StockCard } from '@/components/stock/StockCard';
 import { useStockList } from '@/hooks/useStockList';
-import '@/components/stock/stock.scss';
 
 export default function StockListPage() {
   const vm = useStockList();

@@ -1,0 +1,248 @@
+/**
+ * 创建代金券 against a fake backend: only `call` of services/cloud.ts is replaced (the network
+ * boundary); session, hooks, the shared schema and rules, and NutUI components are the real ones.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Current } from '@tarojs/runtime';
+import type { Me } from '@shared/account/schema';
+import type { Stock } from '@shared/stock/schema';
+import { call, CloudError } from '@/services/cloud';
+import * as routes from '@/lib/routes';
+import { SessionProvider } from '@/hooks/useSession';
+import StockCreatePage from '@/pages/stock/create/index';
+
+jest.mock('@/services/cloud', () => {
+  const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
+  return { ...actual, call: jest.fn() };
+});
+
+const callMock = call as jest.MockedFunction<typeof call>;
+const MERCHANT = '1900000101';
+
+const me: Me = {
+  memberId: 'merchant-admin',
+  nickname: '王强（家乐福上海）',
+  consumer: false,
+  memberships: [{ role: 'MERCHANT_ADMIN', merchantId: MERCHANT, merchantName: '家乐福上海', storeIds: [] }],
+};
+
+type Handler = (data: Record<string, unknown>) => unknown;
+
+function backend(handlers: Record<string, Handler>) {
+  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
+    const h = handlers[`${fn}.${action}`];
+    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
+    try {
+      return Promise.resolve(h(data));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }) as unknown as typeof call);
+}
+
+const created = (d: Record<string, unknown>): Stock => ({
+  ...(d as unknown as Stock),
+  stockId: '1234567890',
+  status: 'UNACTIVATED',
+  budget: 0,
+  remaining: 1000,
+  issued: 0,
+  used: 0,
+  createdAt: '2026-11-22T10:00:00+08:00',
+  updatedAt: '2026-11-22T10:00:00+08:00',
+  activatedAt: null,
+  allowedActions: ['activate'],
+});
+
+const baseHandlers = (): Record<string, Handler> => ({
+  'account.me': () => me,
+  'account.stores': () => ({
+    stores: [{ storeId: 'st-sh-gubei', merchantId: MERCHANT, name: '家乐福古北店', address: '上海市长宁区水城南路268号', lat: 31.19, lng: 121.39 }],
+  }),
+});
+
+const createCalls = () => callMock.mock.calls.filter(([fn, action]) => fn === 'stock' && action === 'create');
+
+/** NutUI's Input renders Taro's <taro-input-core>, whose native input appears once it has rendered. */
+async function typeInto(field: string, text: string, nth = 0) {
+  const input = await waitFor(() => {
+    const el = document.querySelectorAll<HTMLInputElement>(`.stock-field--${field} taro-input-core input`)[nth];
+    if (!el) throw new Error(`input of ${field} not rendered yet`);
+    return el;
+  });
+  fireEvent.input(input, { target: { value: text } });
+}
+
+const tap = (text: string) => fireEvent.click(screen.getByText(text));
+const tapSubmit = () => {
+  const el = document.querySelector('.stock-submit');
+  if (!el) throw new Error('no 确认创建 button');
+  fireEvent.click(el);
+};
+
+async function renderPage() {
+  render(
+    <SessionProvider>
+      <StockCreatePage />
+    </SessionProvider>,
+  );
+  await screen.findByText('营销经费');
+}
+
+beforeEach(() => {
+  callMock.mockReset();
+  Current.router = { params: {}, path: '/pages/stock/create/index' } as unknown as typeof Current.router;
+  window.localStorage.clear();
+});
+
+test('a name wider than 9 Chinese characters shows the S1 error while typing, with the width counter', async () => {
+  backend(baseHandlers());
+  await renderPage();
+
+  await typeInto('name', '周末');
+  expect(await screen.findByText('4/18')).toBeTruthy();
+  expect(screen.queryByText(/超过上限/)).toBeNull();
+
+  await typeInto('name', '全员裂变通线上商城优惠');
+  expect(await screen.findByText('22/18')).toBeTruthy();
+  expect(await screen.findByText('券名称：长度 22 超过上限 18（最多 9 个中文字符，1 个中文字符 = 2 个英文字符）')).toBeTruthy();
+
+  await typeInto('name', '满减_券');
+  expect(await screen.findByText('券名称：不能包含 _ , ; |')).toBeTruthy();
+});
+
+test('a threshold not above the face value shows the S4 error from the shared rules', async () => {
+  backend(baseHandlers());
+  await renderPage();
+
+  await typeInto('faceValue', '500');
+  await typeInto('minSpend', '500');
+  expect(await screen.findByText('使用门槛 500.00 元需大于面额 500.00 元')).toBeTruthy();
+  // The rule's fix hint is shown with it.
+  expect(screen.getByText('将门槛提高到 500.01 元以上，或降低面额')).toBeTruthy();
+
+  await typeInto('minSpend', '5000');
+  await waitFor(() => expect(screen.queryByText(/需大于面额/)).toBeNull());
+
+  // 元 typed, checked against the fen limits, said in 元.
+  await typeInto('faceValue', '1.234');
+  expect(await screen.findByText('面额：请输入金额（元），最多两位小数')).toBeTruthy();
+});
+
+test('choosing 规则日期 shows the weekday and time-slot inputs', async () => {
+  backend(baseHandlers());
+  await renderPage();
+
+  expect(screen.queryByText('周一')).toBeNull();
+  tap('有效期内，规则日期可用');
+  expect(await screen.findByText('周一')).toBeTruthy();
+  for (const d of ['周二', '周三', '周四', '周五', '周六', '周日']) expect(screen.getByText(d)).toBeTruthy();
+  expect(screen.getByText('10:00')).toBeTruthy();
+  expect(screen.getByText('22:00')).toBeTruthy();
+
+  tap('+ 添加时段');
+  expect(await screen.findByText('23:00')).toBeTruthy();
+
+  // No weekday left: the schema's S6 message appears under the weekdays.
+  for (const d of ['周一', '周二', '周三', '周四', '周五']) tap(d);
+  expect(await screen.findByText(/每周可用日：至少选择 1 天/)).toBeTruthy();
+});
+
+test('the confirm step sends fen and seconds of day, with one requestId reused after a network error', async () => {
+  let attempts = 0;
+  backend({
+    ...baseHandlers(),
+    'stock.create': (d) => {
+      attempts += 1;
+      if (attempts === 1) throw new CloudError('NETWORK.ERROR', '网络异常，请检查网络后重试');
+      return created(d);
+    },
+  });
+  // Navigation is Taro's router, which jsdom does not run: record where the page goes instead.
+  const replace = jest.spyOn(routes, 'replace').mockImplementation(() => undefined);
+  await renderPage();
+
+  // 基础规则
+  await typeInto('name', '周末满减券');
+  await typeInto('faceValue', '5.5');
+  await typeInto('minSpend', '100');
+  tap('有效期内，规则日期可用');
+  await screen.findByText('周六');
+  tap('周六');
+  tap('+ 添加时段');
+  expect(await screen.findByText('满100元可用')).toBeTruthy();
+  tap('下一步');
+
+  // 其他规则: only what has no default.
+  await screen.findByText('发放总量');
+  tap('下一步');
+  expect(await screen.findByText('发放总量：必填')).toBeTruthy();
+  await typeInto('totalQuantity', '1000');
+  tap('家乐福古北店');
+  tap('下一步');
+
+  // 确认创建
+  expect(await screen.findByText('请核对批次信息')).toBeTruthy();
+  expect(screen.getByText('5.50 元')).toBeTruthy();
+  expect(screen.getByText('消费满 100.00 元可使用')).toBeTruthy();
+  expect(screen.getAllByText('周一至周六 10:00-22:00、22:00-23:00 可用')).toHaveLength(2);
+  expect(screen.getByText('5,500.00 元')).toBeTruthy();
+  expect(createCalls()).toHaveLength(0);
+
+  tapSubmit();
+  expect(await screen.findByText('重试')).toBeTruthy();
+  tap('重试');
+  await waitFor(() => expect(createCalls()).toHaveLength(2));
+
+  const [, , data] = createCalls()[0]!;
+  expect(data).toMatchObject({
+    merchantId: MERCHANT,
+    name: '周末满减券',
+    funding: 'PREPAID',
+    faceValue: 550,
+    minSpend: 10000,
+    timeRule: { kind: 'WEEKLY', weekdays: [1, 2, 3, 4, 5, 6], slots: [{ begin: 36000, end: 79200 }, { begin: 79200, end: 82800 }] },
+    effectiveAfterClaimDays: 0,
+    scope: 'ALL',
+    availableGoodsCodes: [],
+    totalQuantity: 1000,
+    perUserLimit: 1,
+    usableMerchantIds: [MERCHANT],
+    usableStoreIds: ['st-sh-gubei'],
+    purpose: 'GENERAL',
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+  });
+  expect(String((data as { availableBegin: string }).availableBegin)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
+  const ids = createCalls().map(([, , d]) => (d as { requestId: string }).requestId);
+  expect(ids[1]).toBe(ids[0]);
+  // Created: on to the new stock's detail page, in place of the form.
+  await waitFor(() => expect(replace).toHaveBeenCalledWith('stockDetail', { merchantId: MERCHANT, stockId: '1234567890', created: '1' }));
+  replace.mockRestore();
+});
+
+test('server issues land on their fields and send the user back to the step', async () => {
+  backend({
+    ...baseHandlers(),
+    'stock.create': () => {
+      throw new CloudError('STOCK.NO_CASH_NOT_ENABLED', '免充值代金券产品功能尚未开通', [
+        { rule: 'S2', path: 'funding', level: 'error', message: '免充值代金券产品功能尚未开通', hint: '请先在商户平台「营销中心」立即开通免充值代金券产品功能，或改用预充值' },
+      ]);
+    },
+  });
+  await renderPage();
+
+  await typeInto('name', '免充值券');
+  tap('免充值');
+  await typeInto('faceValue', '10');
+  await typeInto('minSpend', '100');
+  tap('下一步');
+  await typeInto('totalQuantity', '10');
+  tap('下一步');
+  await screen.findByText('请核对批次信息');
+  tapSubmit();
+
+  // Back on 基础规则, the issue under 营销经费 and the option greyed with the way to enable it.
+  expect(await screen.findByText('请先在商户平台「营销中心」立即开通免充值代金券产品功能，或改用预充值')).toBeTruthy();
+  expect(screen.getByText('立即开通免充值代金券产品功能')).toBeTruthy();
+  expect(screen.getByText('营销经费')).toBeTruthy();
+});

@@ -1,0 +1,68 @@
+import { AppError } from '@shared/errors';
+import type { Ctx } from '../runtime/context';
+import { priorAnswer, requestRecord } from '../runtime/idempotency';
+import { C } from '../runtime/records';
+import type { StockDoc } from '../stock/stock.records';
+import { issueCoupon, toCoupon } from '../wallet/coupon';
+import { roomChanged } from './live.events';
+import type { LiveClaimCounterDoc, RoomCouponDoc, RoomDoc } from './live.records';
+
+/*
+ * W2, a viewer's claim of the pushed coupon. Three limits, each a guarded atomic increment on its
+ * own document, taken in order and given back in reverse if a later one refuses:
+ *   1. the viewer's count for this stock  (`liveClaimCounters/<stockId>:<openid>`, count < perUserLimit)
+ *   2. the room's quantity                (`roomCoupons/<roomId>:<stockId>`, claimed < quantity)
+ *   3. the stock's remaining              (`stocks/<stockId>`, remaining >= 1)
+ * Live claims spend no quota. As for campaign claims, the sequence runs in `store.batch`: one
+ * transaction on SQLite, compensated single-document steps on CloudBase.
+ */
+type LiveClaimResult = { claimId: string; coupons: ReturnType<typeof toCoupon>[] };
+
+export async function claimLive(input: { roomId: string; stockId: string; requestId: string }, ctx: Ctx): Promise<LiveClaimResult> {
+  const prior = await priorAnswer<LiveClaimResult>(ctx, input.requestId, input);
+  if (prior) return prior;
+  const { roomId, stockId } = input;
+  const room = await ctx.store.get<RoomDoc>(C.liveRooms, roomId);
+  if (!room) throw new AppError('LIVE.ROOM_NOT_FOUND');
+  const now = ctx.clock.now();
+  if (room.state !== 'LIVE' || room.pushStockId !== stockId || room.pushEndsAtMs < now.getTime()) {
+    throw new AppError('LIVE.NOT_PUSHED', '该券当前未在推送，推送期间才能领取');
+  }
+  const stock = await ctx.store.get<StockDoc>(C.stocks, stockId);
+  const rc = await ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
+  if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
+  const store = ctx.store;
+  const counterId = `${stockId}:${ctx.actor.openid}`;
+
+  const result = await store.batch(async () => {
+    const undo: Array<() => Promise<unknown>> = [];
+    try {
+      await store.insert<LiveClaimCounterDoc>(C.liveClaimCounters, { id: counterId, count: 0 });
+      if (!(await store.update(C.liveClaimCounters, counterId, { inc: { count: 1 } }, { count: { lte: stock.perUserLimit - 1 } }))) {
+        throw new AppError('LIVE.PER_USER_LIMIT', `每人限领 ${stock.perUserLimit} 张，你已领取 ${stock.perUserLimit} 张`);
+      }
+      undo.push(() => store.update(C.liveClaimCounters, counterId, { inc: { count: -1 } }));
+      if (!(await store.update(C.roomCoupons, rc.id, { inc: { claimed: 1 } }, { claimed: { lte: rc.quantity - 1 } }))) {
+        throw new AppError('LIVE.ROOM_SOLD_OUT', `直播间的 ${rc.quantity} 张券已领完`);
+      }
+      undo.push(() => store.update(C.roomCoupons, rc.id, { inc: { claimed: -1 } }));
+      if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING' }))) {
+        throw new AppError('LIVE.STOCK_OUT');
+      }
+      undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
+      const claimId = `live:${roomId}:${ctx.actor.openid}:${input.requestId}`;
+      const coupon = issueCoupon({ ...stock }, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
+      const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
+      await store.transaction(async (tx) => {
+        await tx.insert(C.coupons, coupon);
+        await tx.insert(C.requests, requestRecord(ctx, input.requestId, input, out));
+      });
+      return out;
+    } catch (e) {
+      for (const step of undo.reverse()) await step();
+      throw e;
+    }
+  });
+  roomChanged(roomId);
+  return result;
+}
