@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { ensureDeps, readJson, ROOT, run } from './lib.mjs';
 
 const targets = process.argv.slice(2);
+/** Build output; DIST_DIR (absolute) moves it, so parallel builds do not overwrite each other. */
+const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 const want = (t) => targets.includes(t) || targets.includes('all');
 
 export async function buildFunctions() {
   const { build } = await import('esbuild');
   const pkg = readJson(join(ROOT, 'package.json'));
-  const out = join(ROOT, 'dist', 'cloudfunctions');
+  const out = join(DIST, 'cloudfunctions');
   rmSync(out, { recursive: true, force: true });
   const names = readdirSync(join(ROOT, 'cloudfunctions', 'functions'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   for (const name of names) {
@@ -32,7 +34,7 @@ export async function buildFunctions() {
   // The local gateway: one Node process, dependencies from node_modules.
   await build({
     entryPoints: [join(ROOT, 'cloudfunctions', 'src', 'runtime', 'gateway', 'main.ts')],
-    outfile: join(ROOT, 'dist', 'server', 'gateway.js'),
+    outfile: join(DIST, 'server', 'gateway.js'),
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', sourcemap: true,
     logLevel: 'warning',
   });
@@ -42,7 +44,7 @@ export async function buildFunctions() {
 export function buildClient(type) {
   const started = Date.now();
   run('npx', ['taro', 'build', '--type', type], { cwd: join(ROOT, 'client'), env: { NODE_ENV: 'production' } });
-  console.log(`✓ ${type} → dist/${type} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`✓ ${type} → ${DIST}/${type} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 if (process.argv[1] && process.argv[1].endsWith('build.mjs')) {

@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // Output lands in the repo's dist/, next to dist/cloudfunctions.
-    outputRoot: `../dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    // DIST_DIR (absolute) sends a build elsewhere, so parallel builds do not overwrite each other.
+    outputRoot: `${process.env.DIST_DIR ?? '../dist'}/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.TCB_ENV ?? ''),

@@ -29,15 +29,17 @@ export interface RunningServer {
  * over a fresh SQLite folder, and waits until it answers.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const entry = join(ROOT, 'dist', 'server', 'gateway.js');
-  if (!existsSync(entry) || !existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
-    throw new Error('dist/server or dist/h5 is missing: run `npm run build` (npm test builds them first)');
+  // DIST_DIR: another build output (absolute path), as `DIST_DIR=… node scripts/build.mjs` wrote it.
+  const dist = process.env.DIST_DIR ?? join(ROOT, 'dist');
+  const entry = join(dist, 'server', 'gateway.js');
+  if (!existsSync(entry) || !existsSync(join(dist, 'h5', 'index.html'))) {
+    throw new Error(`${dist}/server or ${dist}/h5 is missing: run \`npm run build\` (npm test builds them first)`);
   }
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'coupon-desk-e2e-'));
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 'e2e-secret-0123456789abcdef0123456789', ...env },
+    env: { ...process.env, STATIC_DIR: join(dist, 'h5'), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 'e2e-secret-0123456789abcdef0123456789', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never leave a server behind, even when a test fails before its afterAll.

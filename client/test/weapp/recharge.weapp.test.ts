@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const WEAPP = path.resolve(__dirname, '../../../dist/weapp');
+const WEAPP = path.resolve(process.env.DIST_DIR ?? path.resolve(__dirname, '../../../dist'), 'weapp');
 const PAGE = 'pages/account/recharge/index';
 
 if (!fs.existsSync(path.join(WEAPP, 'app.js')) || !fs.existsSync(path.join(WEAPP, `${PAGE}.js`))) {
