@@ -202,6 +202,19 @@ export const contract = {
       permission: roles(...ADMINS),
       errors: ['CAMPAIGN.NOT_FOUND'],
     }),
+    public: action({
+      summary: '消费者看到的活动（入口预览卡片与券），以及是否已领取',
+      input: campaign.publicCampaignInput,
+      output: campaign.publicCampaignSchema,
+      permission: signedIn,
+      errors: ['CAMPAIGN.NOT_FOUND'],
+    }),
+    discover: action({
+      summary: '正在投放、可以领取的活动',
+      input: campaign.discoverCampaignsInput,
+      output: campaign.discoverCampaignsOutput,
+      permission: signedIn,
+    }),
     claim: action({
       summary: '消费者领取活动的券（W1）：每张券每人一次，礼包三张全得或全不得',
       input: wallet.claimCampaignInput,

@@ -83,7 +83,7 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
         }
         taken.push(stockId);
       }
-      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, {});
+      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, { balance: { gte: n } });
       if (!quotaTaken) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
 
       const stocks = await store.find<StockDoc>(C.stocks, { id: { in: stockIds } });

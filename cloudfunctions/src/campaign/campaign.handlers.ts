@@ -15,6 +15,7 @@ import type { CampaignDoc } from './campaign.records';
 import { fileIdsOf, loadRuleEnv, loginMerchantOf, stockIdsOf, toSummary } from './campaign.context';
 import { claimCampaign } from './campaign.claim';
 import { exportRedemptions } from './campaign.export';
+import { discoverCampaigns, getPublicCampaign } from './campaign.public';
 import { getCampaign, listCampaigns, setPaused, toCampaign, updateCampaign } from './campaign.manage';
 
 type DraftInput = Omit<CampaignDraft, 'delivery'> & { delivery: Record<keyof CampaignDraft['delivery'], string> };
@@ -94,4 +95,6 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
   pause: (input, ctx) => setPaused(input, true, ctx),
   restart: (input, ctx) => setPaused(input, false, ctx),
   exportRedemptions: (input, ctx) => exportRedemptions(input, ctx),
+  public: (input, ctx) => getPublicCampaign(input, ctx),
+  discover: (input, ctx) => discoverCampaigns(input, ctx),
 };

@@ -177,12 +177,22 @@ describe('campaign.claim: issuing', () => {
     expect(await stockDoc(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
   });
 
-  it('a paused campaign is CAMPAIGN.PAUSED, nothing written', async () => {
+  it('a paused campaign (campaign.pause) is CAMPAIGN.PAUSED, nothing written; after campaign.restart it claims', async () => {
     const { campaign } = await singleCampaign();
     at(DURING);
+    const ref = { merchantId: SH, campaignId: campaign.campaignId };
+    expect(data(await h.call<CampaignOut>(M.merchant, 'campaign', 'pause', ref)).status).toBe('PAUSED');
+    expect(await h.store.get<CampaignDoc>(C.campaigns, campaign.campaignId)).toMatchObject({ paused: true });
+    const requestId = rid('claim');
+    await refusedWithoutWrites(() => claim(U1, campaign.campaignId, requestId), 'CAMPAIGN.PAUSED');
+    expect(data(await h.call<CampaignOut>(M.merchant, 'campaign', 'restart', ref)).status).toBe('DELIVERING');
+    expect(data(await claim(U1, campaign.campaignId, requestId)).coupons).toHaveLength(1);
+  });
+
+  it('a paused flag on a campaign that has not started yet still answers PAUSED (not NOT_STARTED)', async () => {
+    const { campaign } = await singleCampaign();
     expect(await h.store.update(C.campaigns, campaign.campaignId, { set: { paused: true } })).toBe(true);
     await refusedWithoutWrites(() => claim(U1, campaign.campaignId), 'CAMPAIGN.PAUSED');
-    expect(await h.store.get<CampaignDoc>(C.campaigns, campaign.campaignId)).toMatchObject({ paused: true });
   });
 
   it('an unknown campaign is CAMPAIGN.NOT_FOUND', async () => {

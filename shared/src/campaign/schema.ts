@@ -254,3 +254,23 @@ export const exportRedemptionsOutput = z.object({
   url: z.string(),
   rows: z.int(),
 });
+
+/** What a consumer sees of a campaign (入口预览 / 内页): nothing of the merchant's internals. */
+export const publicCampaignSchema = z.object({
+  campaignId: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  statusLabel: z.string(),
+  brandName: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  logoUrl: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  kind: z.enum(['SINGLE', 'PACK']),
+  coupons: z.array(z.object({ name: z.string(), summary: z.string(), availableBegin: z.string(), availableEnd: z.string(), smallImageUrl: z.nullable(z.string()), largeImageUrl: z.nullable(z.string()) })),
+  /** Whether the caller has already claimed it (F6). */
+  claimed: z.boolean(),
+});
+export const publicCampaignInput = z.strictObject({ campaignId: campaignIdSchema });
+export const discoverCampaignsInput = z.strictObject({ ...pageSchema });
+export const discoverCampaignsOutput = z.object({ campaigns: z.array(publicCampaignSchema) });

@@ -155,14 +155,19 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     });
   });
 
-  // Exported files (CSV): the unguessable key is the capability; signed-in staff only.
+  // Files by key. Campaign images are public content (the consumer's card shows them); exported
+  // CSVs are for signed-in staff, their unguessable key the capability; seed packages never leave.
   app.get<{ Params: { key: string } }>('/api/files/:key', async (request, reply) => {
-    const actor = await currentActor(request);
-    if (!actor || !actor.memberships.length) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
     const key = request.params.key;
-    if (!key.startsWith('export/')) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    const image = /^(logo|smallImage|largeImage)\//.test(key);
+    if (!image && !key.startsWith('export/')) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    if (!image) {
+      const actor = await currentActor(request);
+      if (!actor || !actor.memberships.length) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
+    }
     const bytes = await opts.files.get(`local:${key}`);
     if (!bytes) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    if (image) return reply.type(key.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('核销明细.csv')}`)
