@@ -22,7 +22,10 @@ export function ensureDeps() {
     && existsSync(join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
   if (fresh) return;
   console.log('Installing npm packages (first run: a few minutes, better-sqlite3 compiles from source)…');
-  run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the lock pins every version, but some platform-specific optional
+  // packages (other OSes' native bindings) are not on every registry mirror, and `npm ci` refuses a
+  // lock without them while `npm install` skips them as the optional packages they are.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
