@@ -24,9 +24,10 @@ export function textWidth(text: string): number {
 
 /** The characters that are not allowed in titles and names (emoji, control characters, other scripts). */
 export function disallowedChars(text: string): string[] {
-  const bad: string[] = [];
-  for (const ch of text) if (charWidth(ch) === null && !bad.includes(ch)) bad.push(ch);
-  return bad;
+  // A Set, not Array.includes: 32,000 distinct characters in one 96 KB field cost seconds otherwise.
+  const bad = new Set<string>();
+  for (const ch of text) if (charWidth(ch) === null) bad.add(ch);
+  return [...bad];
 }
 
 export const isAllowedText = (text: string): boolean => disallowedChars(text).length === 0;

@@ -183,7 +183,11 @@ export function widthText(opts: { maxWidth: number; minWidth?: number; maxChars?
   const checks: z.core.$ZodCheck<string>[] = [
     z.minLength(1, { error: '不能为空' }),
     z.refine((s: string) => disallowedChars(s).length === 0, {
-      error: (iss) => `含有不支持的字符 ${disallowedChars(String(iss.input)).map(describeChar).join(' ')}（仅支持中文、英文、数字及标点）`,
+      error: (iss) => {
+        const bad = disallowedChars(String(iss.input));
+        const shown = bad.slice(0, 10).map(describeChar).join(' ') + (bad.length > 10 ? ` 等 ${bad.length} 个` : '');
+        return `含有不支持的字符 ${shown}（仅支持中文、英文、数字及标点）`;
+      },
     }),
     z.refine((s: string) => textWidth(s) <= opts.maxWidth, {
       error: (iss) => `长度 ${textWidth(String(iss.input))} 超过上限 ${opts.maxWidth}（最多 ${opts.maxWidth / 2} 个中文字符，1 个中文字符 = 2 个英文字符）`,

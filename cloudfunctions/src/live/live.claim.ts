@@ -1,4 +1,6 @@
 import { AppError } from '@shared/errors';
+import { STOCK_STATUS_LABELS } from '@shared/stock/schema';
+import { stockStatus } from '@shared/stock/status';
 import type { Ctx } from '../runtime/context';
 import { priorAnswer, requestRecord } from '../runtime/idempotency';
 import { C } from '../runtime/records';
@@ -31,6 +33,9 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
   const stock = await ctx.store.get<StockDoc>(C.stocks, stockId);
   const rc = await ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
   if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
+  // A stock paused, stopped or past its window while pushed issues nothing (and says why, not 领完).
+  const status = stockStatus(stock.state, stock.availableEndMs, now.getTime());
+  if (status !== 'RUNNING') throw new AppError('LIVE.STOCK_OUT', `批次 ${stockId} ${STOCK_STATUS_LABELS[status]}，暂不能领取`);
   const store = ctx.store;
   const counterId = `${stockId}:${ctx.actor.openid}`;
 
@@ -46,7 +51,7 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
         throw new AppError('LIVE.ROOM_SOLD_OUT', `直播间的 ${rc.quantity} 张券已领完`);
       }
       undo.push(() => store.update(C.roomCoupons, rc.id, { inc: { claimed: -1 } }));
-      if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING' }))) {
+      if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } }))) {
         throw new AppError('LIVE.STOCK_OUT');
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));

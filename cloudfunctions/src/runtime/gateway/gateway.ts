@@ -40,7 +40,11 @@ const sendError = (reply: FastifyReply, status: number, code: ErrorCode, message
   reply.status(status).type('application/json; charset=utf-8').send(fail({ code, message }));
 
 export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT, logger: false, trustProxy: false,
+    // Router-level refusals (an undecodable URL, a path parameter over 100 characters) answer the envelope too.
+    frameworkErrors: (error, _request, reply) => sendError(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, 'REQUEST.MALFORMED'),
+  });
   await app.register(fastifyCookie, { secret: opts.sessionSecret });
   // The API speaks JSON only; multipart uploads get their own route.
   app.removeContentTypeParser('text/plain');
@@ -100,13 +104,19 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     if (!request.isMultipart()) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
     let purpose: string | undefined;
     let bytes: Buffer | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || bytes) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
-        bytes = await part.toBuffer();
-      } else if (part.fieldname === 'purpose') {
-        purpose = String(part.value);
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || bytes) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
+          bytes = await part.toBuffer();
+        } else if (part.fieldname === 'purpose') {
+          purpose = String(part.value);
+        }
       }
+    } catch (e) {
+      // busboy's own parse errors (no boundary, a truncated body) carry no code: the upload is malformed.
+      if ((e as { code?: string }).code?.startsWith('FST_')) throw e;
+      return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
     }
     if (!bytes || !purpose) return sendError(reply, 400, 'FILE.MALFORMED_UPLOAD');
     if (!(UPLOAD_PURPOSES as readonly string[]).includes(purpose)) {
