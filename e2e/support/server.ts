@@ -39,7 +39,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'coupon-desk-e2e-'));
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: ROOT,
-    env: { ...process.env, STATIC_DIR: join(dist, 'h5'), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 'e2e-secret-0123456789abcdef0123456789', ...env },
+    // NODE_PATH: a bundle built into an outside DIST_DIR still finds the project's node_modules.
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), STATIC_DIR: join(dist, 'h5'), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 'e2e-secret-0123456789abcdef0123456789', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never leave a server behind, even when a test fails before its afterAll.

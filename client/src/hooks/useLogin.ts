@@ -1,7 +1,8 @@
+import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '@shared/account/roles';
 import { devApi, type DevMember } from '@/services/cloud';
-import { isH5, relaunch } from '@/lib/routes';
+import { isH5, relaunch, relaunchUrl } from '@/lib/routes';
 import { showError } from '@/components/feedback';
 import { useRemote } from './useRemote';
 import { useSession } from './useSession';
@@ -58,7 +59,8 @@ export function useLogin() {
       setPending(memberId);
       try {
         session.signedIn(await devApi.login(memberId));
-        relaunch('home');
+        const next = Taro.getCurrentInstance().router?.params.next;
+        if (!next || !relaunchUrl(decodeURIComponent(next))) relaunch('home');
       } catch (e) {
         showError(e);
       } finally {

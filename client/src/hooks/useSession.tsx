@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import Taro from '@tarojs/taro';
 import type { Me, Membership } from '@shared/account/schema';
 import { call, devApi, toCloudError, type CloudError } from '@/services/cloud';
-import { isH5, relaunch } from '@/lib/routes';
+import { currentUrl, isH5, relaunch } from '@/lib/routes';
 
 export type SessionState =
   | { status: 'loading' }
@@ -110,7 +110,10 @@ export function useRequireSession(): SessionValue {
   const session = useSession();
   const signedOut = session.state.status === 'signedOut';
   useEffect(() => {
-    if (signedOut && isH5) relaunch('login');
+    if (!signedOut || !isH5) return;
+    // Keep where the visitor was going (a claim link), so signing in leads back there.
+    const here = currentUrl();
+    relaunch('login', here && !here.includes('pages/login') && !here.includes('pages/home') ? { next: here } : undefined);
   }, [signedOut]);
   return session;
 }

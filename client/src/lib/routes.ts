@@ -12,6 +12,17 @@ export const ROUTES = {
   stockCreate: '/pages/stock/create/index',
   stockDetail: '/pages/stock/detail/index',
   stockAuthorizations: '/pages/stock/authorizations/index',
+  campaignList: '/pages/campaign/list/index',
+  campaignCreate: '/pages/campaign/create/index',
+  campaignDetail: '/pages/campaign/detail/index',
+  campaignEdit: '/pages/campaign/edit/index',
+  walletClaim: '/pages/wallet/claim/index',
+  walletList: '/pages/wallet/list/index',
+  walletRedeem: '/pages/wallet/redeem/index',
+  liveRooms: '/pages/live/rooms/index',
+  liveCreate: '/pages/live/create/index',
+  liveConsole: '/pages/live/console/index',
+  liveWatch: '/pages/live/watch/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -41,8 +52,27 @@ export function backTo(name: RouteName): void {
 }
 
 /** Replace the whole stack: after signing in or out the old pages belong to someone else. */
-export function relaunch(name: RouteName): void {
-  void Taro.reLaunch({ url: routeUrl(name) });
+export function relaunch(name: RouteName, query?: Record<string, string>): void {
+  void Taro.reLaunch({ url: routeUrl(name, query) });
+}
+
+/** This page's own url with its query, to come back to after signing in (H5 claim links). */
+export function currentUrl(): string | null {
+  const router = Taro.getCurrentInstance().router;
+  if (!router?.path) return null;
+  const path = router.path.split('?')[0] ?? '';
+  const query = Object.entries(router.params ?? {})
+    .filter(([k, v]) => typeof v === 'string' && k !== '$taroTimestamp' && k !== 'stamp')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+/** Go to a page url given back by `currentUrl` (only our own pages: never an outside address). */
+export function relaunchUrl(url: string): boolean {
+  if (!/^\/?pages\/[A-Za-z0-9/_-]+(\?[^#]*)?$/.test(url)) return false;
+  void Taro.reLaunch({ url: url.startsWith('/') ? url : `/${url}` });
+  return true;
 }
 
 export const isH5 = process.env.TARO_ENV === 'h5';
