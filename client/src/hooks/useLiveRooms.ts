@@ -1,0 +1,42 @@
+import { useRef } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import type { OutputOf } from '@shared/api';
+import { call } from '@/services/cloud';
+import { go } from '@/lib/routes';
+import { useActing } from './useActing';
+import { useLiveRoomsChanged } from './useLiveEvents';
+import { usePageParams } from './usePageParams';
+import { useRemote } from './useRemote';
+
+export type LiveRoomItem = OutputOf<'live', 'rooms'>['rooms'][number];
+export const LIVE_ROLES = ['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST'] as const;
+
+/** 直播间 list of the acting merchant, with status and online count; fresh whenever it shows again. */
+export function useLiveRooms() {
+  const params = usePageParams();
+  const { session, acting, forbidden } = useActing(LIVE_ROLES);
+  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const remote = useRemote(merchantId, () => call('live', 'rooms', { merchantId: merchantId ?? '', page: 1, pageSize: 50 }));
+  const shown = useRef(false);
+  const { reload } = remote;
+
+  useLiveRoomsChanged(() => void reload());
+  // Back from a console: online counts and states have moved.
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
+
+  const rooms = remote.data?.rooms ?? [];
+  const query: Record<string, string> = merchantId && merchantId !== acting?.merchantId ? { merchantId } : {};
+  return {
+    session,
+    acting,
+    forbidden,
+    remote,
+    rooms,
+    total: remote.data?.total ?? 0,
+    open: (r: LiveRoomItem) => go('liveConsole', { roomId: r.roomId, ...query }),
+    create: () => go('liveCreate', query),
+  };
+}

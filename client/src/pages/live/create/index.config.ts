@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '创建直播间',
+});

@@ -1,0 +1,37 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { PageShell } from '@/components/PageShell';
+import { InlineRetry, LoadState } from '@/components/LoadState';
+import { EmptyState } from '@/components/EmptyState';
+import { emptyAction } from '@/components/emptyAction';
+import { Forbidden } from '@/components/account/Forbidden';
+import { RoomCard } from '@/components/live/RoomCard';
+import { useLiveRooms } from '@/hooks/useLiveRooms';
+
+export default function LiveRoomsPage() {
+  const vm = useLiveRooms();
+  const { remote } = vm;
+  if (vm.forbidden) return <PageShell><Forbidden what="直播间" /></PageShell>;
+  return (
+    <PageShell className="live-page--with-bar">
+      <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data}>
+        <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
+        {vm.rooms.length ? (
+          <>
+            <View className="live-rooms__count">共 {vm.total} 个直播间</View>
+            {vm.rooms.map((r) => (
+              <RoomCard key={r.roomId} room={r} onOpen={vm.open} />
+            ))}
+          </>
+        ) : (
+          <EmptyState title="还没有直播间" description="创建直播间后，可添加代金券，在直播中上架、推送给观众领取" actions={[emptyAction('创建直播间', vm.create)]} />
+        )}
+      </LoadState>
+      <View className="live-bottom-bar">
+        <Button className="live-rooms__create" block size="large" type="primary" onClick={vm.create}>
+          创建直播间
+        </Button>
+      </View>
+    </PageShell>
+  );
+}
