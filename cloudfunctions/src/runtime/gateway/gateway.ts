@@ -162,6 +162,10 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
       roomChanges.off('room', onChange);
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
+      // A viewer whose tab or app closed never says goodbye: its stream ending is the leave (L6).
+      if (!merchantId) {
+        void dispatch('live', HANDLERS.live, { action: 'leave', data: { roomId } }, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
+      }
     });
   });
 
