@@ -28,14 +28,27 @@ export function dueDay(now: Date): string {
   return dayKey(now.getTime() >= noon ? today - DAY_MS : today - 2 * DAY_MS);
 }
 
-/** Every document of `collection` matching `filter`, in id order, page by page (keyset, no offsets). */
-async function* scan<T extends { id: string }>(store: Store, collection: string, filter: Filter): AsyncGenerator<T> {
-  let after = '';
+/**
+ * Every document of `collection` whose `field` lies in [from, to) (and matching `filter`), page by
+ * page in (field, id) order — keyset pagination along the range index, so each page reads about
+ * one page of rows (ordering by id alone made every page sort the whole day: O(n²/1000)). Rows
+ * sharing the boundary value are drained by id before moving past it.
+ */
+async function* scan<T extends { id: string }>(store: Store, collection: string, filter: Filter, field: string, from: string | number, to: string | number): AsyncGenerator<T> {
+  const valueOf = (d: T) => (d as unknown as Record<string, string | number>)[field]!;
+  let range: Filter[string] = { gte: from, lt: to };
   for (;;) {
-    const page = await store.find<T>(collection, after ? { ...filter, id: { gt: after } } : filter, { orderBy: [['id', 'asc']], limit: MAX_QUERY_LIMIT });
+    const page: T[] = await store.find<T>(collection, { ...filter, [field]: range }, { orderBy: [[field, 'asc'], ['id', 'asc']], limit: MAX_QUERY_LIMIT });
     yield* page;
     if (page.length < MAX_QUERY_LIMIT) return;
-    after = page[page.length - 1]!.id;
+    const last: T = page[page.length - 1]!;
+    for (let after = last.id; ;) {
+      const rest = await store.find<T>(collection, { ...filter, [field]: valueOf(last), id: { gt: after } }, { orderBy: [['id', 'asc']], limit: MAX_QUERY_LIMIT });
+      yield* rest;
+      if (rest.length < MAX_QUERY_LIMIT) break;
+      after = rest[rest.length - 1]!.id;
+    }
+    range = { gt: valueOf(last), lt: to };
   }
 }
 
@@ -54,11 +67,11 @@ export async function computeDay(store: Store, day: string): Promise<Map<string,
     if (!owners.has(campaignId)) owners.set(campaignId, (await store.get<CampaignDoc>(C.campaigns, campaignId))?.merchantId ?? '');
     return owners.get(campaignId)!;
   };
-  for await (const c of scan<CouponDoc>(store, C.coupons, { source: 'CAMPAIGN', claimedAt: { gte: from, lt: to } })) {
+  for await (const c of scan<CouponDoc>(store, C.coupons, { source: 'CAMPAIGN' }, 'claimedAt', from, to)) {
     row(c.sourceId, await ownerOf(c.sourceId)).claims += 1;
   }
   const fromMs = dayStart(day).getTime();
-  for await (const r of scan<RedemptionDoc>(store, C.redemptions, { redeemedAtMs: { gte: fromMs, lt: fromMs + DAY_MS } })) {
+  for await (const r of scan<RedemptionDoc>(store, C.redemptions, {}, 'redeemedAtMs', fromMs, fromMs + DAY_MS)) {
     if (!r.campaignId) continue;
     const s = row(r.campaignId, await ownerOf(r.campaignId));
     s.redemptions += 1;

@@ -95,4 +95,10 @@ export const MIGRATIONS: Migration[] = [
       collectionDDL('liveClaimCounters', []),
     ].join('\n'),
   },
+  {
+    version: 8,
+    name: 'audit log by target',
+    // campaign.get reads one campaign's history; without this it scans the whole log.
+    sql: "CREATE INDEX IF NOT EXISTS ix_auditLog_targetType_targetId_at ON c_auditLog (json_extract(doc, '$.targetType'), json_extract(doc, '$.targetId'), json_extract(doc, '$.at'));",
+  },
 ];
