@@ -16,5 +16,17 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+    // One module per icon: through the package index every icon used anywhere lands in one
+    // module, and with it in the main package.
+    [
+      'import',
+      {
+        libraryName: '@nutui/icons-react-taro',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
+        style: false,
+      },
+      'nutui-icons-react-taro',
+    ],
   ],
 };

@@ -12,6 +12,12 @@ export default defineAppConfig({
       root: 'pages/stock',
       pages: ['list/index', 'create/index', 'detail/index', 'authorizations/index'],
     },
+    // Claim (consumers), 我的卡包 (consumers), 核销 (store staff).
+    { root: 'pages/wallet', pages: ['claim/index', 'list/index', 'redeem/index'] },
+    // Live rooms: the host's console (staff) and the viewer's page (anyone with the link).
+    { root: 'pages/live', pages: ['rooms/index', 'create/index', 'console/index', 'watch/index'] },
+    // Quota campaigns (配额发券): the wizard, list, detail with its chart, edit — staff only.
+    { root: 'pages/campaign', pages: ['list/index', 'create/index', 'detail/index', 'edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -23,5 +23,7 @@ export function useMerchants() {
     merchants: remote.data?.merchants ?? [],
     unopened: remote.data?.unopened ?? [],
     recharge: (m: MerchantWithQuota) => go('recharge', { merchantId: m.merchantId }),
+    /** 【管理】: the merchant's quota campaigns (配额发券活动列表). */
+    manage: (m: MerchantWithQuota) => go('campaignList', { merchantId: m.merchantId }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@shared/account/schema';
 import type { RouteName } from './routes';
 
-export type FeatureIcon = 'merchants' | 'recharge' | 'quota' | 'stores' | 'stocks' | 'authorizations';
+export type FeatureIcon = 'merchants' | 'recharge' | 'quota' | 'stores' | 'stocks' | 'authorizations' | 'redeem' | 'live' | 'campaigns';
 
 export interface Feature {
   key: string;
@@ -16,6 +16,9 @@ const quota: Feature = { key: 'quota', title: '配额余额/流水', route: 'quo
 const stores: Feature = { key: 'stores', title: '门店', route: 'stores', icon: 'stores' };
 const stocks: Feature = { key: 'stocks', title: '代金券', route: 'stockList', icon: 'stocks' };
 const authorizations: Feature = { key: 'authorizations', title: 'APPID 营销授权', route: 'stockAuthorizations', icon: 'authorizations' };
+const live: Feature = { key: 'live', title: '直播间', route: 'liveRooms', icon: 'live' };
+const redeem: Feature = { key: 'redeem', title: '核销', route: 'walletRedeem', icon: 'redeem' };
+const campaigns: Feature = { key: 'campaigns', title: '配额发券', route: 'campaignList', icon: 'campaigns' };
 
 /**
  * What each role may do from home (PRODUCT.md roles table). Only features that exist are listed:
@@ -23,9 +26,10 @@ const authorizations: Feature = { key: 'authorizations', title: 'APPID 营销授
  */
 export const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
   // Stocks and authorizations act for the acting merchant (an SP: its own provider account).
-  SP_ADMIN: [merchants, recharge, stocks, authorizations, stores],
-  MERCHANT_ADMIN: [stocks, authorizations, quota, stores],
+  SP_ADMIN: [merchants, recharge, campaigns, stocks, authorizations, live, stores],
+  MERCHANT_ADMIN: [campaigns, stocks, authorizations, live, quota, stores],
   // LIVE_HOST reads its merchant's stocks (to add them to a live room); the pages hide the actions.
-  LIVE_HOST: [stocks, stores],
-  STORE_STAFF: [stores],
+  LIVE_HOST: [live, stocks, stores],
+  // Store staff redeem coupons at the till (W4); 我的卡包 is the consumer's, not the staff's.
+  STORE_STAFF: [redeem, campaigns, stores],
 };

@@ -1,4 +1,5 @@
-import { ActionSheet } from '@nutui/nutui-react-taro';
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import type { Membership } from '@shared/account/schema';
 import { ROLE_LABELS } from '@shared/account/roles';
 
@@ -12,25 +13,18 @@ interface Props {
 
 const same = (a: Membership | null, b: Membership) => !!a && a.role === b.role && a.merchantId === b.merchantId;
 
-/** Pick the merchant and role to act as. */
+/** Pick the merchant and role to act as: the platform's own action sheet (no NutUI Popup in the main package). */
 export function MembershipSwitcher({ visible, memberships, acting, onSelect, onClose }: Props) {
-  const options = memberships.map((m) => ({
-    name: same(acting, m) ? `${m.merchantName}（当前）` : m.merchantName,
-    description: `${ROLE_LABELS[m.role]} · 商户号 ${m.merchantId}`,
-  }));
-  return (
-    <ActionSheet
-      visible={visible}
-      title="切换身份"
-      description="选择要操作的商户与角色"
-      options={options}
-      cancelText="取消"
-      onCancel={onClose}
-      onClose={onClose}
-      onSelect={(_item, index) => {
-        const m = memberships[index];
-        if (m) onSelect(m);
-      }}
-    />
-  );
+  useEffect(() => {
+    if (!visible) return;
+    Taro.showActionSheet({
+      alertText: '切换身份',
+      itemList: memberships.map((m) => `${m.merchantName}·${ROLE_LABELS[m.role]}${same(acting, m) ? '（当前）' : ''}`),
+    }).then(({ tapIndex }) => {
+      const m = memberships[tapIndex];
+      if (m) onSelect(m);
+      else onClose();
+    }, onClose);
+  }, [visible]);
+  return null;
 }

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { Coupon as CouponIcon } from '@nutui/icons-react-taro';
 import type { PublicCampaign } from '@/hooks/useClaim';
 import { shortTime } from './walletText';
-import './wallet.scss';
+import './wallet-home.scss';
 
 interface Props {
   campaign: PublicCampaign;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { ArrowRight, Coupon as CouponIcon } from '@nutui/icons-react-taro';
 import { useWalletHome } from '@/hooks/useWalletHome';
 import { CampaignCard } from './CampaignCard';
-import './wallet.scss';
+import './wallet-home.scss';
 
 /**
  * The consumer's part of home: 我的卡包, and the campaigns delivering right now to claim from.

@@ -96,6 +96,9 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly lock = new Mutex();
   private readonly stmts = new Map<string, Database.Statement>();
+  /** Group commit: units (batches, transactions) waiting for the next shared transaction. */
+  private readonly queue: Array<{ unit: () => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+  private drainScheduled = false;
 
   constructor(opts: SqliteStoreOptions) {
     if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
@@ -218,12 +221,59 @@ export class SqliteStore implements Store {
       const name = `sp${++this.savepoints}`;
       return this.within(`SAVEPOINT ${name}`, `RELEASE ${name}`, `ROLLBACK TO ${name}; RELEASE ${name}`, () => fn(tx));
     }
-    return this.lock.run(() => this.within('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', () => fn(tx)));
+    return this.grouped(() => this.inBatch.run(this, () => fn(tx)));
   }
 
   batch<R>(fn: () => Promise<R>): Promise<R> {
     if (this.inBatch.getStore() === this) return fn();
-    return this.lock.run(() => this.within('BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK', () => this.inBatch.run(this, fn)));
+    return this.grouped(() => this.inBatch.run(this, fn));
+  }
+
+  /**
+   * Group commit: a unit waits for the next shared BEGIN IMMEDIATE … COMMIT, runs in its own
+   * savepoint there (rolled back alone when it throws), and is answered only after the COMMIT —
+   * so an ok answer is still durable, but one fsync serves every unit that queued meanwhile.
+   */
+  private grouped<R>(unit: () => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ unit, resolve: resolve as (v: unknown) => void, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    // Let the requests already received reach the queue before the group starts.
+    setImmediate(() => void this.lock.run(() => this.drain()));
+  }
+
+  private async drain(): Promise<void> {
+    this.drainScheduled = false;
+    const settled: Array<{ ok: boolean; value: unknown; u: { resolve: (v: unknown) => void; reject: (e: unknown) => void } }> = [];
+    this.db.exec('BEGIN IMMEDIATE');
+    let n = 0;
+    try {
+      while (this.queue.length && n < 256) {
+        const u = this.queue.shift()!;
+        const sp = `g${++n}`;
+        this.db.exec(`SAVEPOINT ${sp}`);
+        try {
+          const value = await u.unit();
+          this.db.exec(`RELEASE ${sp}`);
+          settled.push({ ok: true, value, u });
+        } catch (e) {
+          if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${sp}; RELEASE ${sp}`);
+          settled.push({ ok: false, value: e, u });
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const s of settled) if (s.ok) Object.assign(s, { ok: false, value: e });
+    }
+    for (const s of settled) (s.ok ? s.u.resolve(s.value) : s.u.reject(s.value));
+    if (this.queue.length) this.scheduleDrain();
   }
 
   private async within<R>(begin: string, commit: string, rollback: string, fn: () => Promise<R>): Promise<R> {

@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
@@ -21,7 +22,12 @@ export default function MerchantsPage() {
               <MerchantCard
                 key={m.merchantId}
                 merchant={m}
-                actions={<Button className="merchant-card__btn" type="primary" onClick={() => vm.recharge(m)}>充值</Button>}
+                actions={
+                  <View style={{ display: 'flex', flexDirection: 'column', gap: '8px' }}>
+                    <Button className="merchant-card__btn" type="primary" onClick={() => vm.recharge(m)}>充值</Button>
+                    <Button className="merchant-card__manage" size="small" fill="outline" type="primary" onClick={() => vm.manage(m)}>管理</Button>
+                  </View>
+                }
               />
             ))
           ) : (

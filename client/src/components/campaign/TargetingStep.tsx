@@ -1,0 +1,143 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { AGE_BANDS, AREA_LABELS, AREAS, AUDIENCE_LABELS, AUDIENCE_SOURCES, GENDER_LABELS, GENDERS, PROMOTION_TYPE_LABELS } from '@shared/campaign/schema';
+import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
+import { firstIssue, issuesUnder } from '@/hooks/useCampaignForm';
+import { formatCount } from '@/lib/format';
+import { Choice } from '@/components/stock/Choice';
+import { Field, FormSection } from '@/components/stock/Field';
+import { TextInput } from '@/components/stock/TextInput';
+import { StockIssues } from './StockIssues';
+import { AGE_BAND_LABELS, formatDistance } from './campaignText';
+import './campaign.scss';
+
+function Stores({ vm }: { vm: CampaignCreateVm }) {
+  const rows = vm.storeRows;
+  const all = rows.length > 0 && rows.every((r) => r.selected);
+  // R9 is judged per coupon, but it is the store choice that breaks it: say it here too.
+  const r9 = vm.visible.filter((i) => i.rule === 'R9');
+  return (
+    <Field name="storeIds" label="投放门店" issue={firstIssue(vm.visible, 'targeting.storeIds')}>
+      <View className="campaign-stores__head">
+        <Text className="campaign-stores__count">已选 {vm.form.storeIds.length} / {rows.length} 家{vm.referenceName ? ` · 距离以「${vm.referenceName}」计` : ''}</Text>
+        {rows.length > 1 ? <Text className="campaign-stores__all" onClick={vm.selectAllStores}>{all ? '全不选' : '全选'}</Text> : null}
+      </View>
+      <View className="stock-stores campaign-stores">
+        {rows.map((s) => (
+          <View key={s.storeId} className={`stock-stores__item campaign-store ${s.selected ? 'campaign-store--on' : ''}`} role="checkbox" aria-checked={s.selected} onClick={() => vm.toggleStore(s.storeId)}>
+            <View className={`stock-check ${s.selected ? 'stock-check--on' : ''}`} />
+            <View className="stock-stores__text">
+              <Text className="stock-stores__name">{s.name}</Text>
+              <Text className="stock-stores__addr">{s.address}</Text>
+            </View>
+            {s.km !== null ? <Text className="campaign-store__km">{formatDistance(s.km)}</Text> : null}
+          </View>
+        ))}
+        {!rows.length && !vm.stores.loading ? <Text className="stock-field__note">该商户还没有门店</Text> : null}
+      </View>
+      <StockIssues issues={r9} />
+    </Field>
+  );
+}
+
+function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
+  const options = vm.appids.data?.appids ?? [];
+  const appid = vm.form.appid.trim();
+  const typedIsOption = options.some((o) => o.appid === appid);
+  return (
+    <>
+      <Field name="appid" label="核销小程序 APPID" issue={firstIssue(vm.visible, 'targeting.miniProgram.appid') ?? firstIssue(vm.visible, 'targeting.miniProgram', true)} note="用户领券后点「立即使用」跳转到这个小程序">
+        <View className="appid-options">
+          {options.map((o) => (
+            <View key={o.appid} className={`appid-options__item ${appid === o.appid ? 'appid-options__item--active' : ''}`} role="radio" aria-checked={appid === o.appid} onClick={() => vm.set('appid', o.appid)}>
+              <View className="appid-options__text">
+                <Text className="appid-options__nick">{o.nickname}</Text>
+                <Text className="appid-options__appid">{o.appid} · 小程序</Text>
+              </View>
+              <View className={`stock-radio ${appid === o.appid ? 'stock-radio--on' : ''}`} />
+            </View>
+          ))}
+        </View>
+        <View className="campaign-appid-input">
+          <TextInput value={typedIsOption ? '' : vm.form.appid} placeholder={options.length ? '或输入其他 APPID（wx 开头 18 位）' : '输入 APPID（wx 开头 18 位）'} onChange={(t) => vm.set('appid', t)} />
+        </View>
+      </Field>
+      <Field name="path" label="小程序 path" issue={firstIssue(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径，如 pages/coupon/index">
+        <TextInput value={vm.form.path} placeholder="pages/index/index" onChange={(t) => vm.set('path', t)} />
+      </Field>
+    </>
+  );
+}
+
+function Audience({ vm }: { vm: CampaignCreateVm }) {
+  const seedBusy = vm.upload.busy === 'targeting.audience.seedPackageId';
+  return (
+    <Field name="audience" label="目标人群" issue={firstIssue(vm.visible, 'targeting.audience', true)}>
+      <View className="stock-choices">
+        {AUDIENCE_SOURCES.map((s) => (
+          <Choice
+            key={s}
+            className={`campaign-audience campaign-audience--${s}`}
+            active={vm.form.audienceSource === s}
+            title={AUDIENCE_LABELS[s]}
+            desc={s === 'SEED_PACKAGE' ? '上传用户 ID 的 CSV，按种子用户智能扩散' : '按本商户号的交易用户智能扩散'}
+            onSelect={() => vm.set('audienceSource', s)}
+          >
+            {s === 'SEED_PACKAGE' ? (
+              <View className="campaign-seed">
+                {vm.form.seed ? (
+                  <Text className="campaign-seed__file">{vm.form.seed.name} · 共 {formatCount(vm.form.seed.rows)} 个用户</Text>
+                ) : null}
+                <Button className="campaign-seed__btn" size="small" fill="outline" type="primary" loading={seedBusy} onClick={() => void vm.uploadSeed()}>
+                  {vm.form.seed ? '重新上传' : '上传种子包（CSV）'}
+                </Button>
+                <StockIssues issues={issuesUnder(vm.visible, 'targeting.audience.seedPackageId')} />
+              </View>
+            ) : null}
+          </Choice>
+        ))}
+      </View>
+    </Field>
+  );
+}
+
+/** Step 3 精准定向 (T1–T4), by promotion type. */
+export function TargetingStep({ vm }: { vm: CampaignCreateVm }) {
+  const type = vm.form.promotionType;
+  return (
+    <FormSection title={`精准定向 · ${PROMOTION_TYPE_LABELS[type]}`}>
+      {type !== 'MINIPROGRAM' ? <Stores vm={vm} /> : null}
+      {type !== 'STORE' ? <MiniProgram vm={vm} /> : null}
+      {type === 'MINIPROGRAM_AND_STORE' ? (
+        <Field name="area" label="投放范围" issue={firstIssue(vm.visible, 'targeting.area')}>
+          <View className="stock-chips">
+            {AREAS.map((a) => (
+              <View key={a} className={`stock-chips__chip campaign-area campaign-area--${a} ${vm.form.area === a ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.set('area', a)}>
+                {AREA_LABELS[a]}
+              </View>
+            ))}
+          </View>
+        </Field>
+      ) : null}
+      {type !== 'STORE' ? <Audience vm={vm} /> : null}
+      <Field name="tags" label="画像标签（可选）" issue={firstIssue(vm.visible, 'targeting.tags')} note="按年龄、性别精准投放，如酒类品牌选择 18 岁以上">
+        <Text className="campaign-tags__label">年龄（不选为不限）</Text>
+        <View className="stock-chips">
+          {AGE_BANDS.map((a) => (
+            <View key={a} className={`stock-chips__chip campaign-age ${vm.form.ageBands.includes(a) ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.toggleAgeBand(a)}>
+              {AGE_BAND_LABELS[a]}
+            </View>
+          ))}
+        </View>
+        <Text className="campaign-tags__label">性别</Text>
+        <View className="stock-chips">
+          {GENDERS.map((g) => (
+            <View key={g} className={`stock-chips__chip campaign-gender ${vm.form.gender === g ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.set('gender', g)}>
+              {GENDER_LABELS[g]}
+            </View>
+          ))}
+        </View>
+      </Field>
+    </FormSection>
+  );
+}

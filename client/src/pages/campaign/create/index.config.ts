@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '新建配额发券活动',
+});

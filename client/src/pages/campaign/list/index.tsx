@@ -1,0 +1,56 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { CAMPAIGN_STATUS_LABELS } from '@shared/campaign/schema';
+import { PageShell } from '@/components/PageShell';
+import { InlineRetry, LoadState } from '@/components/LoadState';
+import { EmptyState } from '@/components/EmptyState';
+import { emptyAction } from '@/components/emptyAction';
+import { Forbidden } from '@/components/account/Forbidden';
+import { CampaignCard } from '@/components/campaign/CampaignCard';
+import { QuotaHeader } from '@/components/campaign/QuotaHeader';
+import { StatsNote } from '@/components/campaign/StatsNote';
+import { StatusTabs } from '@/components/campaign/StatusTabs';
+import { useCampaignList } from '@/hooks/useCampaignList';
+
+export default function CampaignListPage() {
+  const vm = useCampaignList();
+  const { remote } = vm;
+  if (vm.forbidden) return <PageShell><Forbidden what="配额发券" /></PageShell>;
+  const what = vm.status ? `${CAMPAIGN_STATUS_LABELS[vm.status]}的` : '';
+  return (
+    <PageShell className={vm.canManage ? 'stock-page--with-bar' : ''}>
+      <StatusTabs value={vm.status} onChange={vm.setStatus} />
+      <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
+        <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
+        <QuotaHeader merchantName={vm.merchantName} merchantId={vm.merchantId ?? ''} quota={vm.quota} />
+        <StatsNote updatedAt={vm.statsUpdatedAt} note={vm.statsNote} />
+        {vm.campaigns.length ? (
+          <>
+            <View className="stock-list__count">共 {vm.total} 个{what}活动</View>
+            {vm.campaigns.map((c) => (
+              <CampaignCard key={c.campaignId} campaign={c} onOpen={vm.open} />
+            ))}
+            {vm.hasMore ? (
+              <Button className="stock-load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
+                加载更多
+              </Button>
+            ) : null}
+          </>
+        ) : (
+          <EmptyState
+            title={`暂无${what}配额发券活动`}
+            description={vm.canManage ? '选好代金券，设置展示和人群，即可开始用配额发券' : '商户管理员创建活动后，会显示在这里'}
+            actions={vm.canManage && !vm.status ? [emptyAction('新建活动', vm.create)] : []}
+          />
+        )}
+      </LoadState>
+      {vm.canManage ? (
+        <View className="stock-bottom-bar">
+          <Button className="campaign-create-btn" block size="large" type="primary" onClick={vm.create}>
+            新建活动
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
