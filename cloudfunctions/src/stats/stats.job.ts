@@ -87,7 +87,9 @@ export async function computeDay(store: Store, day: string): Promise<Map<string,
  * run is caught up by the next one, and running twice changes nothing.
  */
 export async function runDailyStats(store: Store, now: Date, upTo?: string): Promise<{ days: string[]; campaigns: number; updatedAt: string | null }> {
-  const target = upTo ?? dueDay(now);
+  // Never past the due day: a day computed before it has ended would be frozen incomplete.
+  const due = dueDay(now);
+  const target = upTo && upTo < due ? upTo : due;
   const state = await store.get<StatsStateDoc>(C.meta, 'stats:state');
   let first: string;
   if (state) first = dayKey(addDays(dayStart(state.lastDay), 1));

@@ -239,6 +239,10 @@ export function checkCampaignEdit(
     } else {
       const earliest = earliestStart(env.now).getTime();
       if (start < earliest) out.push(issue('F5', 'delivery.startAt', `投放开始时间 ${formatDateTime(start)} 早于最早可投放时间 ${formatDateTime(earliest)}（最早 2 天后开始）`, `请选择 ${formatDateTime(earliest)} 或之后`));
+      for (const s of env.stocks) {
+        const availBegin = toMillis(s.availableBegin);
+        if (availBegin > start) out.push(issue('R5', 'delivery.startAt', `批次 ${s.stockId} 核销开始时间 ${formatDateTime(availBegin)} 晚于活动开始 ${formatDateTime(start)}`, `活动开始时间最早为 ${formatDateTime(availBegin)}`));
+      }
     }
   }
   if (end <= start) out.push(issue('F5', 'delivery.endAt', `投放结束时间 ${formatDateTime(end)} 需晚于开始时间 ${formatDateTime(start)}`));

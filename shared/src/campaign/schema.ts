@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { stockIdSchema } from '../stock/schema';
+import { isRfc3339 } from '../time';
 import { field, idSchema, merchantIdSchema, pageSchema, requestIdSchema, rfc3339, widthText } from '../validation';
 
 export const PROMOTION_TYPES = ['STORE', 'MINIPROGRAM', 'MINIPROGRAM_AND_STORE'] as const;
@@ -231,14 +232,19 @@ export const updateCampaignInput = z.strictObject({
   delivery: deliverySchema,
 });
 
+/** A real calendar day as YYYY-MM-DD (2026-02-30 is refused, not rolled into March). */
+function realDay() {
+  return z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' }), z.refine((d: string) => isRfc3339(`${d}T00:00:00+08:00`), { error: '不是有效的日期' }));
+}
+
 export const runDailyInput = z.strictObject({
   merchantId: merchantIdSchema,
   /** Compute up to this day (YYYY-MM-DD); default: the day due at the 12:00 rule. */
-  upTo: z.optional(field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' })), { label: '统计截止日' })),
+  upTo: z.optional(field(realDay(), { label: '统计截止日' })),
 });
 export const runDailyOutput = z.object({ days: z.array(z.string()), campaigns: z.int(), updatedAt: z.nullable(z.string()) });
 
-const dayField = (label: string) => field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '需为 YYYY-MM-DD' })), { label });
+const dayField = (label: string) => field(realDay(), { label });
 
 export const exportRedemptionsInput = z.strictObject({
   merchantId: merchantIdSchema,
