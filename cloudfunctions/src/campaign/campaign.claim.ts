@@ -35,7 +35,10 @@ const REFUSAL: Record<string, ErrorCode> = { NOT_STARTED: 'CAMPAIGN.NOT_STARTED'
 async function replayOrRefuse(ctx: Ctx, claim: ClaimDoc, requestId: string) {
   if (claim.state === 'ISSUED' && claim.requestId === requestId) {
     const now = ctx.clock.now().getTime();
-    const coupons = await ctx.store.find<CouponDoc>(C.coupons, { id: { in: claim.couponCodes } });
+    const found = await ctx.store.find<CouponDoc>(C.coupons, { id: { in: claim.couponCodes } });
+    const byCode = new Map(found.map((c) => [c.id, c]));
+    // The same coupons in the same order as the first answer.
+    const coupons = claim.couponCodes.map((code) => byCode.get(code)).filter((c): c is CouponDoc => !!c);
     return { claimId: claim.id, coupons: coupons.map((c) => toCoupon(c, now)) };
   }
   throw new AppError('CAMPAIGN.ALREADY_CLAIMED', claim.state === 'PENDING' ? '你的领取正在处理中，请勿重复领取' : undefined);
@@ -75,6 +78,10 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
     let quotaTaken = false;
     let result: ClaimResult | null = null;
     try {
+      // Judged again inside the batch: a pause committed while this claim waited must stop it (M4).
+      const fresh = await store.get<CampaignDoc>(C.campaigns, campaignId);
+      const freshRefusal = fresh ? REFUSAL[campaignStatus(fresh, now.getTime())] : 'CAMPAIGN.NOT_FOUND';
+      if (freshRefusal) throw new AppError(freshRefusal);
       for (const stockId of stockIds) {
         const ok = await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } });
         if (!ok) {

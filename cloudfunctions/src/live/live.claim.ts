@@ -4,6 +4,7 @@ import { stockStatus } from '@shared/stock/status';
 import type { Ctx } from '../runtime/context';
 import { priorAnswer, requestRecord } from '../runtime/idempotency';
 import { C } from '../runtime/records';
+import { DuplicateKeyError } from '../store/port';
 import type { StockDoc } from '../stock/stock.records';
 import { issueCoupon, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
@@ -67,6 +68,13 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
       for (const step of undo.reverse()) await step();
       throw e;
     }
+  }).catch(async (e: unknown) => {
+    // The same requestId racing itself (a retry while the first was queued): answer as the first.
+    if ((e instanceof DuplicateKeyError && e.collection === C.requests) || (e instanceof AppError && e.code === 'LIVE.PER_USER_LIMIT')) {
+      const first = await priorAnswer<LiveClaimResult>(ctx, input.requestId, input);
+      if (first) return first;
+    }
+    throw e;
   });
   roomChanged(roomId);
   return result;

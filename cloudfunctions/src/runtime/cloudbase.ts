@@ -26,9 +26,10 @@ function currentStore(): CloudbaseStore {
 export function cloudbaseEntry<F extends FunctionName>(fn: F, handlers: DomainHandlers<F>, onTimer?: (store: CloudbaseStore) => Promise<unknown>) {
   return async (event: unknown): Promise<Envelope<unknown> | unknown> => {
     const s = currentStore();
-    // A timer trigger (cloudbaserc.json) is the platform itself calling: no user, no action.
-    if (onTimer && isTimerEvent(event)) return onTimer(s);
     const { openId } = init({ env: SYMBOL_CURRENT_ENV }).auth().getUserInfo();
+    // A timer trigger (cloudbaserc.json) is the platform itself calling: no user behind it. A
+    // user's call shaped like a timer event is just a malformed call.
+    if (onTimer && !openId && isTimerEvent(event)) return onTimer(s);
     const actor = openId ? await actorForOpenid(s, openId) : null;
     files ??= new CloudbaseFileStorage();
     return dispatch(fn, handlers, event, { actor, clock: systemClock, store: s, files, log: consoleLogger });

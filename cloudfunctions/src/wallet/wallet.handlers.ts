@@ -41,7 +41,9 @@ export const walletHandlers: DomainHandlers<'wallet'> = {
     if (previous) return replay(previous);
 
     const coupon = await ctx.store.get<CouponDoc>(C.coupons, couponCode);
-    if (!coupon) throw new AppError('WALLET.COUPON_NOT_FOUND', `券码 ${couponCode} 不存在`);
+    // A coupon this merchant cannot take is, to its staff, a coupon that does not exist: nothing
+    // of another merchant's coupons (name, use) is shown.
+    if (!coupon || !coupon.usableMerchantIds.includes(merchantId)) throw new AppError('WALLET.COUPON_NOT_FOUND', `券码 ${couponCode} 不存在`);
     if (coupon.state === 'USED') throw new AppError('WALLET.COUPON_USED', `券 ${couponCode} 已于 ${formatDateTime(coupon.usedAt ?? '')} 使用`);
     if (!coupon.usableMerchantIds.includes(merchantId) || (coupon.usableStoreIds.length > 0 && !coupon.usableStoreIds.includes(storeId))) {
       throw new AppError('WALLET.STORE_NOT_ALLOWED', `券「${coupon.name}」不能在${shop.name}使用`);

@@ -250,15 +250,16 @@ export class SqliteStore implements Store {
 
   private async drain(): Promise<void> {
     this.drainScheduled = false;
-    const settled: Array<{ ok: boolean; value: unknown; u: { resolve: (v: unknown) => void; reject: (e: unknown) => void } }> = [];
-    this.db.exec('BEGIN IMMEDIATE');
+    type Waiter = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+    const settled: Array<{ ok: boolean; value: unknown; u: Waiter }> = [];
     let n = 0;
     try {
+      this.db.exec('BEGIN IMMEDIATE');
       while (this.queue.length && n < 256) {
         const u = this.queue.shift()!;
         const sp = `g${++n}`;
-        this.db.exec(`SAVEPOINT ${sp}`);
         try {
+          this.db.exec(`SAVEPOINT ${sp}`);
           const value = await u.unit();
           this.db.exec(`RELEASE ${sp}`);
           settled.push({ ok: true, value, u });
@@ -266,6 +267,8 @@ export class SqliteStore implements Store {
           if (this.db.inTransaction) this.db.exec(`ROLLBACK TO ${sp}; RELEASE ${sp}`);
           settled.push({ ok: false, value: e, u });
         }
+        // An error that aborted the whole transaction (disk full, I/O): nothing of this group holds.
+        if (!this.db.inTransaction) throw new Error('SQLite transaction aborted');
       }
       this.db.exec('COMMIT');
     } catch (e) {
