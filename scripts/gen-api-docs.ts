@@ -9,9 +9,12 @@ const root = join(__dirname, '..');
 writeFileSync(join(root, 'docs', 'api.md'), renderApiDocs());
 
 const collections = [...new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE IF NOT EXISTS c_(\w+)/g)].map((x) => x[1]!)))].sort();
+// Live rooms are the one exception: signed-in WeChat users may read (never write) them, so the
+// mini-program's realtime watch() sees the room change; the function is then asked for the state.
+const CLIENT_READABLE: Record<string, string> = { liveRooms: 'auth.openid != null' };
 const rules = {
-  description: 'CloudBase database security rules: no client reads or writes; every access goes through the cloud functions (admin SDK), which enforce identity and roles.',
-  collections: Object.fromEntries(collections.map((c) => [c, { read: false, write: false }])),
+  description: 'CloudBase database security rules: no client writes anywhere, no client reads but live rooms (for realtime watch); every access goes through the cloud functions (admin SDK), which enforce identity and roles.',
+  collections: Object.fromEntries(collections.map((c) => [c, { read: CLIENT_READABLE[c] ?? false, write: false }])),
 };
 writeFileSync(join(root, 'cloudbase.database-rules.json'), JSON.stringify(rules, null, 2) + '\n');
 console.log('wrote docs/api.md and cloudbase.database-rules.json');
