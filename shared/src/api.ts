@@ -42,6 +42,13 @@ export const contract = {
       output: account.merchantDetailOutput,
       permission: roles(...ALL_STAFF),
     }),
+    registerFile: action({
+      summary: '小程序上传：文件已在云存储，服务端读取真实内容检查并登记（同 POST /api/upload）',
+      input: account.registerFileInput,
+      output: account.fileMetaSchema,
+      permission: roles(...ADMINS),
+      errors: ['FILE.INVALID'],
+    }),
     merchants: action({
       summary: '服务商的商户列表（A4）及其配额余额',
       input: account.merchantScoped,

@@ -13,7 +13,7 @@ const allActions = (): [string, string, ActionSpec][] =>
 describe('contract', () => {
   it('lists the account function and its actions', () => {
     expect(FUNCTION_NAMES).toContain('account');
-    expect(Object.keys(contract.account).sort()).toEqual(['appids', 'me', 'merchant', 'merchants', 'quotaLedger', 'rechargeQuota', 'stores']);
+    expect(Object.keys(contract.account).sort()).toEqual(['appids', 'me', 'merchant', 'merchants', 'quotaLedger', 'rechargeQuota', 'registerFile', 'stores']);
   });
 
   it.each(allActions())('%s.%s has summary, input, output and permission', (_fn, _name, spec) => {

@@ -102,7 +102,7 @@ export function useCampaignCreate() {
     update({ [key]: value } as Partial<CampaignForm>, [field]);
   }, [update]);
 
-  const upload = useCampaignUpload();
+  const upload = useCampaignUpload(merchantId);
 
   // ---- what is known about stocks: from validate and from the picker ----
   const [summaries, setSummaries] = useState<ReadonlyMap<string, StockSummary>>(new Map());

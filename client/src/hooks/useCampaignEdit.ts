@@ -88,7 +88,7 @@ export function useCampaignEdit() {
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [conflict, setConflict] = useState<{ message: string; mine: Delivery } | null>(null);
   const [saving, setSaving] = useState(false);
-  const upload = useCampaignUpload();
+  const upload = useCampaignUpload(merchantId);
 
   const set = <K extends EditKey>(key: K, value: EditForm[K]) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));

@@ -12,7 +12,7 @@ import type { UploadedImage, UploadedSeed } from './useCampaignForm';
  * phone first, against the same IMAGE_SPECS the server applies, so a wrong size is refused with a
  * crop hint before anything is sent; the server then checks the real content again.
  */
-export function useCampaignUpload() {
+export function useCampaignUpload(merchantId?: string | null) {
   const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, Issue[]>>({});
 
@@ -35,7 +35,7 @@ export function useCampaignUpload() {
         return null;
       }
       setBusy(path);
-      const meta = await uploadFile(picked, purpose);
+      const meta = await uploadFile(picked, purpose, merchantId ?? undefined);
       report(path, []);
       return { fileId: meta.fileId, url: picked.path, width: meta.width, height: meta.height, bytes: meta.bytes };
     } catch (e) {
@@ -56,7 +56,7 @@ export function useCampaignUpload() {
         return null;
       }
       setBusy(path);
-      const meta = await uploadFile(picked, 'seedPackage');
+      const meta = await uploadFile(picked, 'seedPackage', merchantId ?? undefined);
       report(path, []);
       return { fileId: meta.fileId, name: picked.name, rows: meta.rows ?? 0, bytes: meta.bytes };
     } catch (e) {

@@ -3,13 +3,12 @@
  * sent (the same IMAGE_SPECS the server applies), and `POST /api/upload` (multipart `file` +
  * `purpose`), which answers the envelope with what the server measured from the real content.
  *
- * weapp: files belong in CloudBase cloud storage (`Taro.cloud.uploadFile`), after which a cloud
- * function has to inspect and register them. That function does not exist yet, so `uploadFile`
- * refuses with a clear CloudError there instead of pretending.
+ * weapp: files go to CloudBase cloud storage (`Taro.cloud.uploadFile`), then `account.registerFile`
+ * reads them back and applies the same checks before any draft may use them.
  */
 import Taro from '@tarojs/taro';
 import type { FileMeta, UploadPurpose } from '@shared/files';
-import { CloudError, NETWORK_ERROR } from './cloud';
+import { call, CloudError, NETWORK_ERROR } from './cloud';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -124,9 +123,18 @@ function parseAnswer(raw: unknown, status: number): FileMeta {
 }
 
 /** Sends a picked file; resolves with what the server measured, or throws a CloudError. */
-export async function uploadFile(file: PickedFile, purpose: UploadPurpose): Promise<FileMeta> {
+export async function uploadFile(file: PickedFile, purpose: UploadPurpose, merchantId?: string): Promise<FileMeta> {
   if (!isH5) {
-    throw new CloudError(UPLOAD_UNSUPPORTED, '小程序端暂不支持上传图片和种子包，请在电脑或手机浏览器中打开券管家上传');
+    // The mini-program puts the file in cloud storage itself, then asks the server to inspect it.
+    if (!merchantId) throw new CloudError(UPLOAD_UNSUPPORTED, '请先选择商户再上传');
+    const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? (purpose === 'seedPackage' ? 'csv' : 'png');
+    let fileID: string;
+    try {
+      ({ fileID } = await Taro.cloud.uploadFile({ cloudPath: `uploads/${purpose}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`, filePath: file.path }));
+    } catch {
+      throw new CloudError(NETWORK_ERROR, '网络异常，上传未完成，请重试');
+    }
+    return call('account', 'registerFile', { merchantId, fileId: fileID, purpose });
   }
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {

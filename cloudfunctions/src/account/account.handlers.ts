@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors';
 import { toRfc3339 } from '@shared/time';
 import type { DomainHandlers } from '../runtime/context';
 import { audit } from '../runtime/audit';
+import { registerStoredFile } from '../files/files.service';
 import { idempotent } from '../runtime/idempotency';
 import { newId } from '../runtime/ids';
 import { C, type AppidDoc, type LedgerDoc, type MemberDoc, type MerchantDoc, type QuotaAccountDoc, type StoreDoc } from '../runtime/records';
@@ -20,6 +21,8 @@ export const accountHandlers: DomainHandlers<'account'> = {
       memberships: ctx.actor.memberships.map((m) => ({ role: m.role, merchantId: m.merchantId, merchantName: names.get(m.merchantId) ?? m.merchantId, storeIds: m.storeIds })),
     };
   },
+
+  registerFile: ({ fileId, purpose }, ctx) => registerStoredFile({ store: ctx.store, storage: ctx.files, clock: ctx.clock }, ctx.actor, purpose, fileId),
 
   async merchant({ merchantId }, ctx) {
     const m = await ctx.store.get<MerchantDoc>(C.merchants, merchantId);

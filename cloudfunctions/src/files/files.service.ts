@@ -31,6 +31,25 @@ export async function acceptUpload(deps: { store: Store; storage: FileStorage; c
   return wire;
 }
 
+/**
+ * A file the mini-program already put in cloud storage: read back, inspected exactly like an
+ * upload, and registered under its cloud fileID. A refused file is not registered, so no draft
+ * can use it. Registering twice answers the first registration.
+ */
+export async function registerStoredFile(deps: { store: Store; storage: FileStorage; clock: Clock }, actor: Actor, purpose: UploadPurpose, fileId: string): Promise<FileMeta> {
+  const known = await deps.store.get<FileDoc>(C.files, fileId);
+  const wire = ({ id: _id, uploadedBy: _by, at: _at, ...meta }: FileDoc): FileMeta => meta;
+  if (known) return wire(known);
+  const bytes = await deps.storage.get(fileId);
+  if (!bytes) throw new AppError('FILE.INVALID', '文件不存在或已失效，请重新上传');
+  const inspected = inspectUpload(purpose, bytes);
+  if (!inspected.ok) throw new AppError('FILE.INVALID', inspected.issues[0]?.message, inspected.issues);
+  const { content: _content, ...meta } = inspected.value;
+  const doc: FileDoc = { id: fileId, fileId, purpose, ...meta, uploadedBy: actor.memberId, at: toRfc3339(deps.clock.now()) };
+  await deps.store.insert(C.files, doc);
+  return wire(doc);
+}
+
 /** The stored measurements of the files a draft names (unknown ids are simply absent). */
 export async function filesByIds(store: Store, ids: readonly string[]): Promise<Map<string, FileMeta>> {
   const unique = [...new Set(ids.filter(Boolean))];

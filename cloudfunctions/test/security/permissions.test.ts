@@ -56,6 +56,7 @@ const H = [...A, 'LIVE_HOST'] as const;
 const REVIEWED: Record<string, 'SIGNED_IN' | readonly Role[]> = {
   'account.me': 'SIGNED_IN',
   'account.merchant': [...H, 'STORE_STAFF'],
+  'account.registerFile': A,
   'account.merchants': ['SP_ADMIN'],
   'account.rechargeQuota': ['SP_ADMIN'],
   'account.quotaLedger': A,

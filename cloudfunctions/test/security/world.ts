@@ -66,6 +66,7 @@ export const SAMPLES: { [F in FunctionName]: { [A in keyof (typeof contract)[F]]
   account: {
     me: () => ({}),
     merchant: (_w, merchantId) => ({ merchantId }),
+    registerFile: (_w, merchantId) => ({ merchantId, fileId: 'cloud://env-test.0000/uploads/logo/missing.png', purpose: 'logo' }),
     merchants: (_w, merchantId) => ({ merchantId }),
     rechargeQuota: (_w, merchantId) => ({ merchantId, amount: 1, requestId: freshId('recharge') }),
     quotaLedger: (_w, merchantId) => ({ merchantId }),

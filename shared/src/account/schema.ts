@@ -111,6 +111,16 @@ export const merchantDetailOutput = z.extend(merchantSchema, {
   peers: z.array(z.object({ merchantId: z.string(), name: z.string() })),
 });
 
+/** CloudBase uploads: the file is already in cloud storage; the server inspects and registers it. */
+export const registerFileInput = z.strictObject({
+  merchantId: merchantIdSchema,
+  fileId: field(z.string().check(z.regex(/^cloud:\/\/[A-Za-z0-9_./-]{1,250}$/, { error: '需为云存储 fileID（cloud://…）' })), { label: '文件 ID' }),
+  purpose: field(z.enum(['logo', 'smallImage', 'largeImage', 'seedPackage']), { label: '用途' }),
+});
+export const fileMetaSchema = z.object({
+  fileId: z.string(), purpose: z.enum(['logo', 'smallImage', 'largeImage', 'seedPackage']), format: z.string(), width: z.int(), height: z.int(), bytes: z.int(), rows: z.optional(z.int()),
+});
+
 export const merchantsOutput = z.object({
   /** The service provider itself, whatever its balance, so it can recharge its own quota. */
   provider: merchantWithQuotaSchema,
