@@ -248,7 +248,7 @@ test('the whole wizard sends the draft once, with a requestId, and shows the cre
   expect(screen.getByText(/请先裁剪为正方形（1:1）/)).toBeTruthy();
   expect(uploadMock).not.toHaveBeenCalled();
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
-  await waitFor(() => expect(uploadMock).toHaveBeenCalledWith(expect.objectContaining({ path: 'blob:logo' }), 'logo'));
+  await waitFor(() => expect(uploadMock).toHaveBeenCalledWith(expect.objectContaining({ path: 'blob:logo' }), 'logo', expect.any(String)));
   await waitFor(() => expect(screen.queryByText(/尺寸为 200×120/)).toBeNull());
 
   await typeInto('brandName', '家乐福');

@@ -42,7 +42,9 @@ test('a member with two roles switches the acting merchant, and the pick is reme
   expect(screen.getByText('配额余额/流水')).toBeTruthy();
 
   fireEvent.click(screen.getByText('切换'));
-  fireEvent.click(await screen.findByText('星火咖啡'));
+  // Taro's H5 action sheet renders its entries into the page; the member taps the second one.
+  expect(await screen.findByText('家乐福上海·商户管理员（当前）')).toBeTruthy();
+  fireEvent.click(await screen.findByText('星火咖啡·直播主播'));
 
   await waitFor(() => expect(screen.getByText('直播主播')).toBeTruthy());
   // A live host has no quota tile; only what exists for the role is shown.
