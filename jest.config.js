@@ -22,6 +22,7 @@ module.exports = {
       // A few of fastify's dependencies now ship ESM only; jest (CommonJS on Node 20) needs them compiled.
       transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
       moduleNameMapper,
+      setupFilesAfterEnv: ['<rootDir>/cloudfunctions/test/support/setup.ts'],
     },
     '<rootDir>/client/test/jest.client.config.js',
     '<rootDir>/client/test/jest.weapp.config.js',
