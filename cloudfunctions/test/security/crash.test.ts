@@ -233,8 +233,9 @@ it('SIGKILL mid-burst, twice: after each restart no claim is half-done, counters
 
   // Claims whose answer was lost in the crash: retried with the same requestId, each either replays
   // what was committed or claims now — never two packs for one user.
+  // With group commit a whole group is answered at once, so the kill may catch no answer in flight:
+  // then there is nothing to retry, and the invariants above are the whole check.
   const lost1 = r1.out.filter((o) => o.kind === 'lost');
-  expect(lost1.length).toBeGreaterThan(0);
   const retried = await Promise.all(lost1.map(async (o) => ({ o, r: await postJson<Envelope<Claimed>>(url(), '/api/campaign', { action: 'claim', data: { campaignId, requestId: o.requestId } }, cookies.get(o.i)) })));
   for (const { r } of retried) expect(r.body.ok || ['CAMPAIGN.STOCK_OUT'].includes(r.body.error.code)).toBe(true);
 
