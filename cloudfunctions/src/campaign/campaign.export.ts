@@ -4,7 +4,8 @@ import { fenToYuan } from '@shared/money';
 import { addDays, calendarDaysBetween, dayStart, formatShanghai } from '@shared/time';
 import type { Ctx } from '../runtime/context';
 import { C, type StoreDoc } from '../runtime/records';
-import { MAX_QUERY_LIMIT, type Filter } from '../store/port';
+import type { Filter } from '../store/port';
+import { scanRange } from '../store/scan';
 import type { RedemptionDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
 import { loadCampaign } from './campaign.manage';
@@ -28,15 +29,10 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
 
   const from = dayStart(input.from).getTime();
   const to = addDays(dayStart(input.to), 1).getTime();
-  const filter: Filter = input.campaignId
-    ? { campaignId: input.campaignId, redeemedAtMs: { gte: from, lt: to } }
-    : { merchantId: input.merchantId, redeemedAtMs: { gte: from, lt: to } };
+  // Keyset pages along (redeemedAtMs, id): an export of 92 busy days never re-reads earlier pages.
+  const filter: Filter = input.campaignId ? { campaignId: input.campaignId } : { merchantId: input.merchantId };
   const rows: RedemptionDoc[] = [];
-  for (let page = 0; ; page++) {
-    const batch = await ctx.store.find<RedemptionDoc>(C.redemptions, filter, { orderBy: [['redeemedAtMs', 'asc'], ['id', 'asc']], limit: MAX_QUERY_LIMIT, offset: page * MAX_QUERY_LIMIT });
-    rows.push(...batch);
-    if (batch.length < MAX_QUERY_LIMIT) break;
-  }
+  for await (const r of scanRange<RedemptionDoc>(ctx.store, C.redemptions, filter, 'redeemedAtMs', from, to)) rows.push(r);
   const titles = new Map<string, string>();
   const stores = new Map<string, string>();
   for (const r of rows) {
