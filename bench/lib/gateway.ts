@@ -22,11 +22,12 @@ const freePort = () => new Promise<number>((ok, fail) => {
   });
 });
 
-export async function startGateway(opts: { dataDir: string; staticDir?: string; env?: Record<string, string> }): Promise<Gateway> {
+/** `nodeArgs`: extra node flags for the gateway process, e.g. `--cpu-prof` to profile it under load. */
+export async function startGateway(opts: { dataDir: string; staticDir?: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Gateway> {
   const file = join(distDir(), 'server', 'gateway.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: build the functions first`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [file], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), file], {
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir,
       STATIC_DIR: opts.staticDir ?? join(opts.dataDir, 'no-h5'), SESSION_SECRET,

@@ -36,7 +36,22 @@ const DAY_MS = 86_400_000;
  * read in UTC mode. dayjs's own offset mode goes through the process's local Date and shifts near
  * the daylight-saving switches of the zone the process (or phone) is in; this does not.
  */
-export const toMillis = (t: TimeInput): number => dayjs(t).valueOf();
+export function toMillis(t: TimeInput): number {
+  if (typeof t === 'number') return t;
+  if (t instanceof Date) return t.getTime();
+  // The common case, our own RFC 3339 strings, without dayjs's general parser (a hot path of claims).
+  if (typeof t === 'string') {
+    const m = RFC3339.exec(t);
+    if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[4]! < 24 && +m[5]! < 60 && +m[6]! < 60) {
+      const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0);
+      // Out-of-range fields (2026-02-30, +25:00) are left to the general parser, which refuses them.
+      if (new Date(local).getUTCDate() === +m[3]! && (m[8] === 'Z' || (+m[9]! < 24 && +m[10]! < 60))) {
+        return local - (m[8] === 'Z' ? 0 : (m[8]![0] === '-' ? -1 : 1) * (+m[9]! * 60 + +m[10]!) * 60_000);
+      }
+    }
+  }
+  return dayjs(t).valueOf();
+}
 const wall = (t: TimeInput): Dayjs => dayjs.utc(toMillis(t) + OFFSET_MS);
 const fromWall = (w: Dayjs): Date => new Date(w.valueOf() - OFFSET_MS);
 
@@ -47,8 +62,13 @@ export function sh(t: TimeInput): Date {
 
 /** `2026-11-22T09:30:00+08:00` */
 export function toRfc3339(t: TimeInput): string {
-  return wall(t).format('YYYY-MM-DDTHH:mm:ss') + SHANGHAI_OFFSET;
+  const w = new Date(toMillis(t) + OFFSET_MS);
+  const y = w.getUTCFullYear();
+  if (y < 1000 || y > 9999) return wall(t).format('YYYY-MM-DDTHH:mm:ss') + SHANGHAI_OFFSET;
+  return `${y}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T${pad2(w.getUTCHours())}:${pad2(w.getUTCMinutes())}:${pad2(w.getUTCSeconds())}${SHANGHAI_OFFSET}`;
 }
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** Midnight at the start of the instant's Shanghai day. */
 export function startOfDay(t: TimeInput): Date {

@@ -146,6 +146,27 @@ describe('Shanghai day boundaries', () => {
     expect(toMillis(dayStart('2026-11-22'))).toBe(ms('2026-11-21T16:00:00Z'));
   });
 
+  it.each([
+    '2026-11-22T10:00:00.5Z', '2026-11-22T10:00:00.123456789+08:00', '2026-02-28T23:59:59.999-05:30', '2024-02-29T00:00:00Z',
+    '2026-02-30T10:00:00+08:00', '2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-11-00T00:00:00Z',
+    '2026-11-22T24:00:00Z', '2026-11-22T10:60:00Z', '2026-11-22T10:00:00+24:00', '0999-01-01T00:00:00Z',
+  ])('toMillis(%s) reads a string exactly as Date.parse does, invalid fields included', (s) => {
+    expect(toMillis(s)).toBe(Date.parse(s));
+  });
+
+  it('property: toMillis reads every RFC 3339 instant as Date.parse does, and toRfc3339 round-trips it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: ms('1970-01-01T00:00:00Z'), max: ms('2200-01-01T00:00:00Z') }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (t, offMin) => {
+        const sign = offMin < 0 ? '-' : '+';
+        const abs = Math.abs(offMin);
+        const local = new Date(t + offMin * 60_000).toISOString().slice(0, 23);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(toMillis(text)).toBe(t);
+        expect(toMillis(toRfc3339(t))).toBe(t - (((t % 1000) + 1000) % 1000));
+      }),
+    );
+  });
+
   it('property: dayStart(dayKey(t)) ≤ t < dayStart(dayKey(t)) + 1 day', () => {
     fc.assert(
       fc.property(fc.integer({ min: ms('1992-01-01T00:00:00Z'), max: ms('2100-01-01T00:00:00Z') }), (t) => {

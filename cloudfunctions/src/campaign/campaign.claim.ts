@@ -2,14 +2,14 @@ import { campaignStatus } from '@shared/campaign/status';
 import { AppError, type ErrorCode } from '@shared/errors';
 import { toRfc3339 } from '@shared/time';
 import type { Ctx } from '../runtime/context';
-import { C, type LedgerDoc, type QuotaAccountDoc } from '../runtime/records';
+import { C, type LedgerDoc, type QuotaAccountDoc, type RequestDoc } from '../runtime/records';
 import type { StockDoc } from '../stock/stock.records';
-import { issueCoupon, toCoupon } from '../wallet/coupon';
+import { issueCoupon, newCouponCode, toCoupon } from '../wallet/coupon';
 import type { ClaimDoc, CouponDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
 import { stockIdsOf } from './campaign.context';
-import { priorAnswer, requestRecord } from '../runtime/idempotency';
-import { TransactionConflictError } from '../store/port';
+import { hashPayload, requestKey, requestRecord } from '../runtime/idempotency';
+import { DuplicateKeyError, TransactionConflictError } from '../store/port';
 
 /*
  * W1, the claim — the one hot path where nothing may be oversold.
@@ -25,14 +25,18 @@ import { TransactionConflictError } from '../store/port';
  * 4. Any refusal or failure after step 1 undoes what was done (increments back, claim deleted).
  *
  * On SQLite the whole sequence runs in `store.batch`, one BEGIN IMMEDIATE transaction: a crash
- * loses all of it or none. On CloudBase the steps are atomic one by one; a function killed between
- * a decrement and step 3 can strand that unit (undersold, never oversold), and its PENDING claim
- * shows where.
+ * loses all of it or none, and since nothing interleaves with it, step 1 becomes a read and the
+ * claim is written once, ISSUED, in step 3. On CloudBase the steps are atomic one by one; a function
+ * killed between a decrement and step 3 can strand that unit (undersold, never oversold), and its
+ * PENDING claim shows where.
  */
 
 const REFUSAL: Record<string, ErrorCode> = { NOT_STARTED: 'CAMPAIGN.NOT_STARTED', PAUSED: 'CAMPAIGN.PAUSED', ENDED: 'CAMPAIGN.ENDED' };
 
-async function replayOrRefuse(ctx: Ctx, claim: ClaimDoc, requestId: string) {
+type ClaimResult = { claimId: string; coupons: ReturnType<typeof toCoupon>[] };
+
+/** The claim already made by this user: its coupons again for the same request, else a refusal. */
+async function replayOrRefuse(ctx: Ctx, claim: ClaimDoc, requestId: string): Promise<ClaimResult> {
   if (claim.state === 'ISSUED' && claim.requestId === requestId) {
     const now = ctx.clock.now().getTime();
     const found = await ctx.store.find<CouponDoc>(C.coupons, { id: { in: claim.couponCodes } });
@@ -44,31 +48,41 @@ async function replayOrRefuse(ctx: Ctx, claim: ClaimDoc, requestId: string) {
   throw new AppError('CAMPAIGN.ALREADY_CLAIMED', claim.state === 'PENDING' ? '你的领取正在处理中，请勿重复领取' : undefined);
 }
 
-type ClaimResult = { claimId: string; coupons: ReturnType<typeof toCoupon>[] };
+/*
+ * Idempotency: the claim document carries its requestId, so a retry of a claim (same campaign, same
+ * user) finds it and replays its coupons. The request record, written with the coupons, only holds
+ * the payload hash and the claim id: it catches the same requestId reused for another campaign.
+ */
+async function requestIdReused(ctx: Ctx, requestId: string, input: unknown): Promise<never> {
+  const record = await ctx.store.get<RequestDoc>(C.requests, requestKey(ctx, requestId));
+  if (record && record.payloadHash !== hashPayload(input)) throw new AppError('REQUEST.ID_REUSED');
+  throw new AppError('INTERNAL.CONFLICT');
+}
 
 export async function claimCampaign(input: { campaignId: string; requestId: string }, ctx: Ctx): Promise<ClaimResult> {
   const { campaignId, requestId } = input;
-  const prior = await priorAnswer<ClaimResult>(ctx, requestId, input);
-  if (prior) return prior;
-  const campaign = await ctx.store.get<CampaignDoc>(C.campaigns, campaignId);
-  if (!campaign) throw new AppError('CAMPAIGN.NOT_FOUND');
-  const claimId = `${campaignId}:${ctx.actor.openid}`;
-  const existing = await ctx.store.get<ClaimDoc>(C.claims, claimId);
-  if (existing) return replayOrRefuse(ctx, existing, requestId);
-
-  const status = campaignStatus(campaign, ctx.clock.now().getTime());
-  const refusal = REFUSAL[status];
-  if (refusal) throw new AppError(refusal);
-
-  const stockIds = stockIdsOf(campaign.content);
-  const n = stockIds.length;
   const store = ctx.store;
+  const claimId = `${campaignId}:${ctx.actor.openid}`;
 
   return store.batch(async () => {
+    const campaign = await store.get<CampaignDoc>(C.campaigns, campaignId);
+    if (!campaign) throw new AppError('CAMPAIGN.NOT_FOUND');
+    const existing = await store.get<ClaimDoc>(C.claims, claimId);
+    if (existing) return replayOrRefuse(ctx, existing, requestId);
     const now = ctx.clock.now();
+    // Read inside the batch: on SQLite a pause committed while this claim waited stops it (M4).
+    const refusal = REFUSAL[campaignStatus(campaign, now.getTime())];
+    if (refusal) throw new AppError(refusal);
+
+    const stockIds = stockIdsOf(campaign.content);
+    const n = stockIds.length;
     const at = toRfc3339(now);
-    const claim: ClaimDoc = { id: claimId, campaignId, openid: ctx.actor.openid, requestId, state: 'PENDING', couponCodes: [], at };
-    if (!(await store.insert(C.claims, claim))) {
+    const couponCodes = stockIds.map(() => newCouponCode());
+    const claim: ClaimDoc = { id: claimId, campaignId, openid: ctx.actor.openid, requestId, state: 'PENDING', couponCodes, at };
+    // Where the batch is all-or-nothing (SQLite) nothing interleaves with it, so the claim is written
+    // once, ISSUED, with its coupons; elsewhere it is inserted first, PENDING, as the per-user lock.
+    const lockFirst = !store.atomicBatch;
+    if (lockFirst && !(await store.insert(C.claims, claim))) {
       const winner = await store.get<ClaimDoc>(C.claims, claimId);
       if (winner) return replayOrRefuse(ctx, winner, requestId);
       throw new AppError('INTERNAL.CONFLICT');
@@ -78,36 +92,33 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
     let quotaTaken = false;
     let result: ClaimResult | null = null;
     try {
-      // Judged again inside the batch: a pause committed while this claim waited must stop it (M4).
-      const fresh = await store.get<CampaignDoc>(C.campaigns, campaignId);
-      const freshRefusal = fresh ? REFUSAL[campaignStatus(fresh, now.getTime())] : 'CAMPAIGN.NOT_FOUND';
-      if (freshRefusal) throw new AppError(freshRefusal);
+      const stocks: StockDoc[] = [];
       for (const stockId of stockIds) {
-        const ok = await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } });
-        if (!ok) {
+        const stock = await store.updateAndGet<StockDoc>(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } });
+        if (!stock) {
           const s = await store.get<StockDoc>(C.stocks, stockId);
           throw new AppError(s && s.remaining < 1 ? 'CAMPAIGN.STOCK_OUT' : 'CAMPAIGN.STOCK_UNAVAILABLE');
         }
         taken.push(stockId);
+        stocks.push(stock);
       }
-      quotaTaken = await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, { balance: { gte: n } });
-      if (!quotaTaken) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
+      const quota = await store.updateAndGet<QuotaAccountDoc>(C.quotaAccounts, campaign.merchantId, { inc: { balance: -n } }, { balance: { gte: n } });
+      quotaTaken = quota !== null;
+      if (!quota) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
 
-      const stocks = await store.find<StockDoc>(C.stocks, { id: { in: stockIds } });
-      const byId = new Map(stocks.map((s) => [s.id, s]));
-      const coupons = stockIds.map((id) => issueCoupon(byId.get(id)!, ctx.actor, { kind: 'CAMPAIGN', id: campaignId, claimId }, now));
+      const coupons = stocks.map((stock, i) => issueCoupon(stock, ctx.actor, { kind: 'CAMPAIGN', id: campaignId, claimId }, now, couponCodes[i]));
       result = { claimId, coupons: coupons.map((c) => toCoupon(c, now.getTime())) };
       const answer = result;
-      const balanceAfter = (await store.get<QuotaAccountDoc>(C.quotaAccounts, campaign.merchantId))?.balance ?? 0;
       const debit: LedgerDoc = {
-        id: `qle_claim_${claimId.replace(/[^A-Za-z0-9_-]/g, '_')}`, merchantId: campaign.merchantId, delta: -n, balanceAfter,
+        id: `qle_claim_${claimId.replace(/[^A-Za-z0-9_-]/g, '_')}`, merchantId: campaign.merchantId, delta: -n, balanceAfter: quota.balance,
         reason: 'ISSUE', refId: claimId, at, actorId: ctx.actor.memberId,
       };
       await store.transaction(async (tx) => {
         for (const c of coupons) await tx.insert(C.coupons, c);
         await tx.insert(C.quotaLedger, debit);
-        await tx.update(C.claims, claimId, { set: { state: 'ISSUED', couponCodes: coupons.map((c) => c.id) } });
-        await tx.insert(C.requests, requestRecord(ctx, requestId, input, answer));
+        if (lockFirst) await tx.update(C.claims, claimId, { set: { state: 'ISSUED' } });
+        else await tx.insert(C.claims, { ...claim, state: 'ISSUED' });
+        await tx.insert(C.requests, requestRecord(ctx, requestId, input, { claimId }));
       });
       return answer;
     } catch (e) {
@@ -125,6 +136,7 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
       await store.delete(C.claims, claimId);
       // A CloudBase commit conflict is transient and fully undone above: the client may retry.
       if (e instanceof TransactionConflictError) throw new AppError('INTERNAL.CONFLICT');
+      if (e instanceof DuplicateKeyError && e.collection === C.requests) return requestIdReused(ctx, requestId, input);
       throw e;
     }
   });

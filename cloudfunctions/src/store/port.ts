@@ -83,6 +83,11 @@ export interface Store {
    * Answers whether a document was updated: false when it is missing or the guard fails.
    */
   update(collection: string, id: string, update: Update, guard?: Filter): Promise<boolean>;
+  /**
+   * `update`, answering the document after it (null when missing or the guard fails). SQLite reads
+   * it in the same statement; CloudBase reads it just after, so it may already hold later changes.
+   */
+  updateAndGet<T extends Doc>(collection: string, id: string, update: Update, guard?: Filter): Promise<T | null>;
   delete(collection: string, id: string): Promise<boolean>;
   find<T extends Doc>(collection: string, filter: Filter, options?: QueryOptions): Promise<T[]>;
   count(collection: string, filter: Filter): Promise<number>;

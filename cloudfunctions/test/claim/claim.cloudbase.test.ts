@@ -142,7 +142,7 @@ describe('campaign.claim over CloudBase: what is sent', () => {
     ]);
 
     const w = writes();
-    expect(w[0]!.params).toMatchObject({ collectionName: C.claims, data: [expect.objectContaining({ _id: claimId, id: claimId, state: 'PENDING', couponCodes: [] })] });
+    expect(w[0]!.params).toMatchObject({ collectionName: C.claims, data: [expect.objectContaining({ _id: claimId, id: claimId, state: 'PENDING', couponCodes: codes })] });
     expect(w[0]!.params.transactionId).toBeUndefined();
     for (const [k, s] of stocks.entries()) {
       const r = w[1 + k]!;
@@ -159,7 +159,7 @@ describe('campaign.claim over CloudBase: what is sent', () => {
     const txId = w.at(-1)!.params.transactionId;
     expect(txId).toEqual(expect.any(String));
     for (const r of w.slice(6, -1)) expect(r.params.transactionId).toBe(txId);
-    expect(w.find((r) => line(r) === `modifyDocument ${C.claims}/${claimId} (tx)`)!.params).toMatchObject({ queryType: 'DOC', data: { $set: { state: 'ISSUED', couponCodes: codes } } });
+    expect(w.find((r) => line(r) === `modifyDocument ${C.claims}/${claimId} (tx)`)!.params).toMatchObject({ queryType: 'DOC', data: { $set: { state: 'ISSUED' } } });
 
     // And the stored result.
     for (const s of stocks) expect(peekStock(s.stockId)).toMatchObject({ remaining: 999, issued: 1 });
@@ -218,6 +218,23 @@ describe('campaign.claim over CloudBase: refusals leave nothing half-written', (
     // Nothing was recorded, so the same request goes through afterwards.
     expect(data(await claim(U1, campaign.campaignId, requestId)).coupons).toHaveLength(3);
     for (const s of [s1, s2, s3]) expect(peekStock(s)).toMatchObject({ remaining: 999, issued: 1 });
+  });
+
+  it('the same requestId on another campaign → REQUEST.ID_REUSED: the transaction refuses it, then the counters and the claim are undone', async () => {
+    const a = await singleCampaign();
+    const b = await singleCampaign();
+    h.clock.set(new Date(DURING));
+    const requestId = rid('claim');
+    data(await claim(U1, a.campaign.campaignId, requestId));
+    const balanceBefore = peekBalance();
+    stub.requests.length = 0;
+
+    expect(errorOf(await claim(U1, b.campaign.campaignId, requestId)).code).toBe('REQUEST.ID_REUSED');
+    expect(writes().map(line).filter((l) => l.includes('Transaction'))).toEqual(['startTransaction', 'abortTransaction']);
+    expect(peekStock(b.stock.stockId)).toMatchObject({ remaining: 1_000, issued: 0 });
+    expect(peekBalance()).toBe(balanceBefore);
+    expect(stub.peek(C.claims, `${b.campaign.campaignId}:${openidOf(1)}`)).toBeUndefined();
+    expect((await couponsIn()).filter((c) => c.sourceId === b.campaign.campaignId)).toEqual([]);
   });
 
   it('the stock really out (remaining 0) → STOCK_OUT, nothing left behind', async () => {

@@ -119,6 +119,16 @@ export function describeStoreContract(name: string, make: () => Promise<Contract
         expect(await store.get(C, doc.id)).toEqual({ ...doc, remaining: 0 });
       });
 
+      it('updateAndGet answers the document after the update, and null (writing nothing) when missing or the guard fails', async () => {
+        const doc = row(C, { remaining: 2, issued: 0, name: '满100减30' });
+        await store.insert(C, doc);
+        const guard = { remaining: { gte: 2 } };
+        expect(await store.updateAndGet(C, doc.id, { inc: { remaining: -2, issued: 2 } }, guard)).toEqual({ ...doc, remaining: 0, issued: 2 });
+        expect(await store.updateAndGet(C, doc.id, { inc: { remaining: -2, issued: 2 } }, guard)).toBeNull();
+        expect(await store.updateAndGet(C, newId(C), { inc: { remaining: 1 } })).toBeNull();
+        expect(await store.get(C, doc.id)).toEqual({ ...doc, remaining: 0, issued: 2 });
+      });
+
       it('dotted paths set and increment nested fields, creating missing parents', async () => {
         const doc = row(C, { stats: { views: 1, meta: { a: 1, b: 'keep' } } });
         await store.insert(C, doc);
@@ -348,6 +358,17 @@ export function describeStoreContract(name: string, make: () => Promise<Contract
           store.update(C, stock.id, { inc: { remaining: -1 } }, { remaining: { gte: 1 } })));
         expect(results.filter(Boolean)).toHaveLength(50);
         expect(await store.get(C, stock.id)).toEqual({ ...stock, remaining: 0 });
+      }, 120_000);
+
+      it('concurrent updateAndGet decrements each see a distinct count: no two answers alike, none below zero', async () => {
+        const stock = row(C, { remaining: 30 });
+        await store.insert(C, stock);
+        const after = await Promise.all(Array.from({ length: 60 }, () =>
+          store.updateAndGet<typeof stock>(C, stock.id, { inc: { remaining: -1 } }, { remaining: { gte: 1 } })));
+        const seen = after.filter((d) => d !== null).map((d) => d!.remaining).sort((a, b) => a - b);
+        if (store.engine === 'sqlite') expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i));
+        else expect(seen).toHaveLength(30); // CloudBase reads after the update: later decrements may show
+        expect(seen.every((n) => n >= 0)).toBe(true);
       }, 120_000);
     });
   });

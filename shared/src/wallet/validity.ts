@@ -26,7 +26,7 @@ export interface CouponTerms {
  * W3: the real validity window of one coupon, from S5 (the stock's window), S6 (领券后 N 天内可用)
  * and S7 (生效 N 天后). Weekly slots and irregular ranges narrow it further: see `usableAt`.
  */
-export function couponWindow(terms: CouponTerms, claimedAt: string): { validFrom: number; validUntil: number } {
+export function couponWindow(terms: Pick<CouponTerms, 'availableBegin' | 'availableEnd' | 'effectiveAfterClaimDays' | 'timeRule'>, claimedAt: string): { validFrom: number; validUntil: number } {
   const claimed = toMillis(claimedAt);
   const begin = toMillis(terms.availableBegin);
   const end = toMillis(terms.availableEnd);

@@ -265,6 +265,10 @@ export class CloudbaseStore implements Store {
     }
   }
 
+  async updateAndGet<T extends Doc>(collection: string, id: string, update: Update, guard: Filter = {}): Promise<T | null> {
+    return (await this.update(collection, id, update, guard)) ? this.get<T>(collection, id) : null;
+  }
+
   async delete(collection: string, id: string): Promise<boolean> {
     const { deleted } = await this.db.collection(collection).doc(id).remove();
     return deleted === 1;

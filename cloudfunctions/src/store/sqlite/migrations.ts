@@ -101,4 +101,17 @@ export const MIGRATIONS: Migration[] = [
     // campaign.get reads one campaign's history; without this it scans the whole log.
     sql: "CREATE INDEX IF NOT EXISTS ix_auditLog_targetType_targetId_at ON c_auditLog (json_extract(doc, '$.targetType'), json_extract(doc, '$.targetId'), json_extract(doc, '$.at'));",
   },
+  {
+    version: 9,
+    name: 'drop indexes no query uses',
+    // Every claim writes a claim, a coupon and a quota update: each index here cost it a JSON
+    // extraction and a B-tree insert, and nothing reads through them (claims are read by id, coupons
+    // by owner or by day, quota accounts by merchant id).
+    sql: [
+      'DROP INDEX IF EXISTS ix_claims_campaignId;',
+      'DROP INDEX IF EXISTS ix_coupons_sourceId_claimedAt;',
+      'DROP INDEX IF EXISTS ix_coupons_stockId;',
+      'DROP INDEX IF EXISTS ix_quotaAccounts_providerId;',
+    ].join('\n'),
+  },
 ];

@@ -107,6 +107,8 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    // Savepoints (every group-commit unit is one) keep their undo pages in memory, not in temp files.
+    this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     // Keeps the planner's statistics fresh enough for the filtered lists (cheap when nothing changed).
     this.db.pragma('optimize=0x10002');
@@ -139,11 +141,22 @@ export class SqliteStore implements Store {
 
   private updateSync(collection: string, id: string, update: Update, guard?: Filter): boolean {
     const params: Param[] = [];
+    const sql = this.updateStatement(collection, id, update, guard, params);
+    return this.stmt(sql).run(...params).changes === 1;
+  }
+
+  private updateAndGetSync<T extends Doc>(collection: string, id: string, update: Update, guard?: Filter): T | null {
+    const params: Param[] = [];
+    const sql = `${this.updateStatement(collection, id, update, guard, params)} RETURNING doc`;
+    const row = this.stmt(sql).get(...params) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  private updateStatement(collection: string, id: string, update: Update, guard: Filter | undefined, params: Param[]): string {
     const expr = updateSql(update, params);
     params.push(id);
     const where = guard && Object.keys(guard).length ? ` AND ${whereSql(guard, params)}` : '';
-    const r = this.stmt(`UPDATE ${tableName(collection)} SET doc = ${expr} WHERE id = ?${where}`).run(...params);
-    return r.changes === 1;
+    return `UPDATE ${tableName(collection)} SET doc = ${expr} WHERE id = ?${where}`;
   }
 
   private deleteSync(collection: string, id: string): boolean {
@@ -172,6 +185,10 @@ export class SqliteStore implements Store {
 
   update(collection: string, id: string, update: Update, guard?: Filter): Promise<boolean> {
     return this.exclusive(() => this.updateSync(collection, id, update, guard));
+  }
+
+  updateAndGet<T extends Doc>(collection: string, id: string, update: Update, guard?: Filter): Promise<T | null> {
+    return this.exclusive(() => this.updateAndGetSync<T>(collection, id, update, guard));
   }
 
   delete(collection: string, id: string): Promise<boolean> {
