@@ -3,6 +3,7 @@
  * ranges). Every instant is written with its offset and every expectation is Shanghai wall time, so
  * the answers must not move with the process's TZ (run under TZ=UTC and TZ=America/Los_Angeles too).
  */
+import fc from 'fast-check';
 import type { TimeRule } from '@shared/stock/schema';
 import { couponSummary, couponWindow, usableAt, type CouponTerms } from '@shared/wallet/validity';
 
@@ -48,9 +49,9 @@ describe('couponWindow', () => {
     expect(w.validFrom).toBe(ms('2026-12-29T10:00:00+08:00'));
   });
 
-  it('DAYS_AFTER_CLAIM claimed before the window opens: counted from the claim, so it ends N days after it', () => {
+  it('DAYS_AFTER_CLAIM claimed before the window opens: the N days run from the window’s start (as WeChat Pay counts them)', () => {
     const w = couponWindow(rule({ kind: 'DAYS_AFTER_CLAIM', days: 10 }), '2026-11-25T10:00:00+08:00');
-    expect(w).toEqual({ validFrom: ms(BEGIN), validUntil: ms('2026-12-05T10:00:00+08:00') });
+    expect(w).toEqual({ validFrom: ms(BEGIN), validUntil: ms(BEGIN) + 10 * DAY });
   });
 
   it('effectiveAfterClaimDays: validFrom = claim + N days', () => {
@@ -65,10 +66,24 @@ describe('couponWindow', () => {
     expect(couponWindow(terms({ effectiveAfterClaimDays: 2 }), '2026-11-30T00:00:01+08:00').validFrom).toBe(ms('2026-12-02T00:00:01+08:00'));
   });
 
-  it('effectiveAfterClaimDays with DAYS_AFTER_CLAIM: usable from claim + E to claim + N', () => {
+  it('effectiveAfterClaimDays with DAYS_AFTER_CLAIM: the N days run from the moment it takes effect, claim + E to claim + E + N', () => {
     const w = couponWindow(rule({ kind: 'DAYS_AFTER_CLAIM', days: 5 }, { effectiveAfterClaimDays: 1 }), '2026-12-10T20:30:00+08:00');
-    expect(w).toEqual({ validFrom: ms('2026-12-11T20:30:00+08:00'), validUntil: ms('2026-12-15T20:30:00+08:00') });
-    expect(w.validUntil - w.validFrom).toBe(4 * DAY);
+    expect(w).toEqual({ validFrom: ms('2026-12-11T20:30:00+08:00'), validUntil: ms('2026-12-16T20:30:00+08:00') });
+    expect(w.validUntil - w.validFrom).toBe(5 * DAY);
+  });
+
+  it('a wait as long as the usable days still leaves N usable days (counted from the claim it would leave none)', () => {
+    const w = couponWindow(rule({ kind: 'DAYS_AFTER_CLAIM', days: 3 }, { effectiveAfterClaimDays: 5 }), '2026-12-05T10:00:00+08:00');
+    expect(w).toEqual({ validFrom: ms('2026-12-10T10:00:00+08:00'), validUntil: ms('2026-12-13T10:00:00+08:00') });
+  });
+
+  it('property: every DAYS_AFTER_CLAIM window claimed inside the stock window, whose wait ends before availableEnd, is non-empty and at most N days long', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 365 }), fc.integer({ min: 0, max: 365 }), fc.integer({ min: ms(BEGIN), max: ms(END) }), (days, wait, claimedAt) => {
+      fc.pre(claimedAt + wait * DAY <= ms(END));
+      const w = couponWindow(rule({ kind: 'DAYS_AFTER_CLAIM', days }, { effectiveAfterClaimDays: wait }), new Date(claimedAt).toISOString());
+      expect(w.validFrom).toBeLessThanOrEqual(w.validUntil);
+      expect(w.validUntil - w.validFrom).toBeLessThanOrEqual(days * DAY);
+    }));
   });
 });
 

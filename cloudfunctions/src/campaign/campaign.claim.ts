@@ -4,7 +4,7 @@ import { toRfc3339 } from '@shared/time';
 import type { Ctx } from '../runtime/context';
 import { C, type LedgerDoc, type QuotaAccountDoc, type RequestDoc } from '../runtime/records';
 import type { StockDoc } from '../stock/stock.records';
-import { issueCoupon, newCouponCode, toCoupon } from '../wallet/coupon';
+import { issueCoupon, neverUsableReason, newCouponCode, toCoupon } from '../wallet/coupon';
 import type { ClaimDoc, CouponDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
 import { stockIdsOf } from './campaign.context';
@@ -107,6 +107,8 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
       if (!quota) throw new AppError('CAMPAIGN.QUOTA_EXHAUSTED');
 
       const coupons = stocks.map((stock, i) => issueCoupon(stock, ctx.actor, { kind: 'CAMPAIGN', id: campaignId, claimId }, now, couponCodes[i]));
+      const unusable = coupons.map(neverUsableReason).find((r) => r !== null);
+      if (unusable) throw new AppError('CAMPAIGN.STOCK_UNAVAILABLE', unusable);
       result = { claimId, coupons: coupons.map((c) => toCoupon(c, now.getTime())) };
       const answer = result;
       const debit: LedgerDoc = {

@@ -6,7 +6,7 @@ import { priorAnswer, requestRecord } from '../runtime/idempotency';
 import { C } from '../runtime/records';
 import { DuplicateKeyError } from '../store/port';
 import type { StockDoc } from '../stock/stock.records';
-import { issueCoupon, toCoupon } from '../wallet/coupon';
+import { issueCoupon, neverUsableReason, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
 import type { LiveClaimCounterDoc, RoomCouponDoc, RoomDoc } from './live.records';
 
@@ -57,7 +57,9 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
       const claimId = `live:${roomId}:${ctx.actor.openid}:${input.requestId}`;
-      const coupon = issueCoupon({ ...stock }, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
+      const coupon = issueCoupon(stock, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
+      const unusable = neverUsableReason(coupon);
+      if (unusable) throw new AppError('LIVE.STOCK_OUT', unusable);
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
       await store.transaction(async (tx) => {
         await tx.insert(C.coupons, coupon);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { COUPON_STATUS_LABELS, type Coupon, type CouponStatus } from '@shared/wallet/schema';
 import { couponSummary, couponWindow, usableAt } from '@shared/wallet/validity';
-import { toRfc3339 } from '@shared/time';
+import { formatDateTime, toRfc3339 } from '@shared/time';
 import type { Actor } from '../runtime/context';
 import type { StockDoc } from '../stock/stock.records';
 import type { CouponDoc } from './wallet.records';
@@ -23,6 +23,12 @@ export function issueCoupon(stock: StockDoc, actor: Actor, source: { kind: 'CAMP
     source: source.kind, sourceId: source.id, claimId: source.claimId, claimedAt, validFromMs: w.validFrom, validUntilMs: w.validUntil,
     state: 'AVAILABLE', usedAt: null, redemptionId: null,
   };
+}
+
+/** Null when the coupon can be used at some point; else why not: an S7 wait that runs past availableEnd. */
+export function neverUsableReason(c: CouponDoc): string | null {
+  if (c.validFromMs <= c.validUntilMs) return null;
+  return `「${c.name}」领取后 ${c.effectiveAfterClaimDays} 天才生效，已晚于可用结束时间 ${formatDateTime(c.validUntilMs)}，现在领取将无法使用`;
 }
 
 export function couponStatus(c: CouponDoc, nowMs: number): CouponStatus {

@@ -258,6 +258,17 @@ describe('campaign.claim: stock and quota refusals undo everything', () => {
     expect(data(await claim(U1, campaign.campaignId, requestId)).coupons).toHaveLength(1);
   });
 
+  it('a claim whose S7 wait would start the coupon after availableEnd is STOCK_UNAVAILABLE, saying so, nothing written', async () => {
+    const { stock, campaign } = await singleCampaign({ effectiveAfterClaimDays: 26 });
+    at('2026-11-24T10:00:00+08:00');
+    const early = data(await claim(U2, campaign.campaignId)).coupons[0]!;
+    expect(early).toMatchObject({ validFrom: '2026-12-20T10:00:00+08:00', validUntil: '2026-12-20T23:59:59+08:00' });
+    at(DURING);
+    const err = await refusedWithoutWrites(() => claim(U1, campaign.campaignId), 'CAMPAIGN.STOCK_UNAVAILABLE');
+    expect(err.message).toBe('「家乐福满100减30」领取后 26 天才生效，已晚于可用结束时间 2026-12-20 23:59:59，现在领取将无法使用');
+    expect(await stockDoc(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
+  });
+
   it('a pack whose middle stock is paused: STOCK_UNAVAILABLE, the first stock’s decrement undone', async () => {
     const { stocks, campaign } = await packCampaign();
     at(DURING);

@@ -606,6 +606,20 @@ describe('live.claim (W2)', () => {
     expect(await h.store.find<CouponDoc>(C.coupons, { stockId: s.stockId })).toHaveLength(1);
   });
 
+  it('a claim whose S7 wait would start the coupon after the stock\'s end is refused, saying so, and takes nothing', async () => {
+    const s = await makeStock({ availableBegin: '2026-11-22T10:00:00+08:00', availableEnd: '2026-11-24T10:00:30+08:00', effectiveAfterClaimDays: 2 });
+    const roomId = await liveRoom([{ stockId: s.stockId, quantity: 10 }]);
+    data(await push(roomId, s.stockId, 600));
+    h.clock.set(new Date(Date.parse('2026-11-22T10:00:00+08:00')));
+    data(await claim(viewer(1), roomId, s.stockId));
+    h.clock.set(new Date(Date.parse('2026-11-22T10:01:00+08:00')));
+    const late = errorOf(await claim(viewer(2), roomId, s.stockId));
+    expect(late.code).toBe('LIVE.STOCK_OUT');
+    expect(late.message).toBe('「全员裂变通优惠券」领取后 2 天才生效，已晚于可用结束时间 2026-11-24 10:00:30，现在领取将无法使用');
+    expect(couponIn(data(await consoleOf(roomId)), s.stockId)).toMatchObject({ claimed: 1 });
+    expect(await h.store.find<CouponDoc>(C.coupons, { stockId: s.stockId })).toHaveLength(1);
+  });
+
   const crowd = async (n: number) => {
     await h.store.transaction(async (tx) => {
       for (let i = 1; i <= n; i++) await tx.set(C.members, { id: `crowd-${i}`, openid: `o-crowd-${i}`, nickname: `观众${i}`, memberships: [] } satisfies MemberDoc);

@@ -25,13 +25,16 @@ export interface CouponTerms {
 /**
  * W3: the real validity window of one coupon, from S5 (the stock's window), S6 (领券后 N 天内可用)
  * and S7 (生效 N 天后). Weekly slots and irregular ranges narrow it further: see `usableAt`.
+ * As WeChat Pay counts them, the N days of S6 run from the moment the coupon takes effect: after the
+ * S7 wait, and from the window's start for a coupon claimed before it opens. Counted from the claim
+ * instead, a wait of N days or more would issue coupons that are never usable.
  */
 export function couponWindow(terms: Pick<CouponTerms, 'availableBegin' | 'availableEnd' | 'effectiveAfterClaimDays' | 'timeRule'>, claimedAt: string): { validFrom: number; validUntil: number } {
   const claimed = toMillis(claimedAt);
   const begin = toMillis(terms.availableBegin);
   const end = toMillis(terms.availableEnd);
   const validFrom = Math.max(begin, claimed + terms.effectiveAfterClaimDays * DAY_MS);
-  const validUntil = terms.timeRule.kind === 'DAYS_AFTER_CLAIM' ? Math.min(end, claimed + terms.timeRule.days * DAY_MS) : end;
+  const validUntil = terms.timeRule.kind === 'DAYS_AFTER_CLAIM' ? Math.min(end, validFrom + terms.timeRule.days * DAY_MS) : end;
   return { validFrom, validUntil };
 }
 
