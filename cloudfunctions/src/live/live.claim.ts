@@ -8,7 +8,7 @@ import { DuplicateKeyError } from '../store/port';
 import type { StockDoc } from '../stock/stock.records';
 import { issueCoupon, neverUsableReason, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
-import type { LiveClaimCounterDoc, RoomCouponDoc, RoomDoc } from './live.records';
+import { claimCounterId, type LiveClaimCounterDoc, type RoomCouponDoc, type RoomDoc } from './live.records';
 
 /*
  * W2, a viewer's claim of the pushed coupon. Three limits, each a guarded atomic increment on its
@@ -38,7 +38,7 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
   const status = stockStatus(stock.state, stock.availableEndMs, now.getTime());
   if (status !== 'RUNNING') throw new AppError('LIVE.STOCK_OUT', `批次 ${stockId} ${STOCK_STATUS_LABELS[status]}，暂不能领取`);
   const store = ctx.store;
-  const counterId = `${stockId}:${ctx.actor.openid}`;
+  const counterId = claimCounterId(stockId, ctx.actor.openid);
 
   const result = await store.batch(async () => {
     const undo: Array<() => Promise<unknown>> = [];

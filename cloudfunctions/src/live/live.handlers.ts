@@ -13,7 +13,7 @@ import type { StockAuthorizationDoc, StockDoc } from '../stock/stock.records';
 import { toStock } from '../stock/stock.repository';
 import { claimLive } from './live.claim';
 import { roomChanged } from './live.events';
-import type { RoomCouponDoc, RoomDoc, RoomViewerDoc } from './live.records';
+import { claimCounterId, type LiveClaimCounterDoc, type RoomCouponDoc, type RoomDoc, type RoomViewerDoc } from './live.records';
 
 export async function loadRoom(ctx: Ctx, roomId: string, merchantId?: string): Promise<RoomDoc> {
   const room = await ctx.store.get<RoomDoc>(C.liveRooms, roomId);
@@ -32,8 +32,11 @@ function toRoom(r: RoomDoc, now: number) {
 
 const pushActive = (r: RoomDoc, now: number) => r.state === 'LIVE' && r.pushEndsAtMs >= now;
 
+/** What the room views read: the store and the clock, never who asks (so a feed can share them). */
+type ViewDeps = Pick<Ctx, 'store' | 'clock'>;
+
 /** L5: everything the host's console shows, at `now`. */
-export async function consoleState(ctx: Ctx, room: RoomDoc) {
+export async function consoleState(ctx: ViewDeps, room: RoomDoc) {
   const now = ctx.clock.now().getTime();
   const coupons = await ctx.store.find<RoomCouponDoc>(C.roomCoupons, { roomId: room.id }, { orderBy: [['addedAt', 'asc']] });
   const stocks = coupons.length ? await ctx.store.find<StockDoc>(C.stocks, { id: { in: coupons.map((c) => c.stockId) } }) : [];
@@ -57,25 +60,31 @@ export async function consoleState(ctx: Ctx, room: RoomDoc) {
   };
 }
 
-/** What a viewer sees: the room and the coupon pushed right now. */
+/** The coupon pushed right now with its room allocation, the same for every viewer of the room. */
+export async function pushedNow(ctx: ViewDeps, room: RoomDoc, now: number): Promise<{ stock: StockDoc; rc: RoomCouponDoc } | null> {
+  if (!pushActive(room, now)) return null;
+  const [stock, rc] = await Promise.all([
+    ctx.store.get<StockDoc>(C.stocks, room.pushStockId),
+    ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${room.id}:${room.pushStockId}`),
+  ]);
+  return stock && rc ? { stock, rc } : null;
+}
+
+/** What a viewer sees: the room, and the coupon pushed right now with what is left and how many are theirs. */
+export function viewerView(room: RoomDoc, pushed: { stock: StockDoc; rc: RoomCouponDoc } | null, myClaims: number, now: number) {
+  const p = pushed && {
+    stockId: pushed.stock.id, name: pushed.stock.name, summary: couponSummary(pushed.stock), availableBegin: pushed.stock.availableBegin, availableEnd: pushed.stock.availableEnd,
+    pushEndsAt: toRfc3339(room.pushEndsAtMs), pushSecondsLeft: Math.ceil((room.pushEndsAtMs - now) / 1000),
+    left: Math.max(0, Math.min(pushed.rc.quantity - pushed.rc.claimed, pushed.stock.remaining)), myClaims, perUserLimit: pushed.stock.perUserLimit,
+  };
+  return { roomId: room.id, name: room.name, hostName: room.hostName, state: room.state, stateLabel: ROOM_STATE_LABELS[room.state], now: toRfc3339(now), pushed: p };
+}
+
 export async function viewerState(ctx: Ctx, room: RoomDoc) {
   const now = ctx.clock.now().getTime();
-  let pushed = null;
-  if (pushActive(room, now)) {
-    const [stock, rc, mine] = await Promise.all([
-      ctx.store.get<StockDoc>(C.stocks, room.pushStockId),
-      ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${room.id}:${room.pushStockId}`),
-      ctx.store.get<{ id: string; count: number }>(C.liveClaimCounters, `${room.pushStockId}:${ctx.actor.openid}`),
-    ]);
-    if (stock && rc) {
-      pushed = {
-        stockId: stock.id, name: stock.name, summary: couponSummary(stock), availableBegin: stock.availableBegin, availableEnd: stock.availableEnd,
-        pushEndsAt: toRfc3339(room.pushEndsAtMs), pushSecondsLeft: Math.ceil((room.pushEndsAtMs - now) / 1000),
-        left: Math.max(0, Math.min(rc.quantity - rc.claimed, stock.remaining)), myClaims: mine?.count ?? 0, perUserLimit: stock.perUserLimit,
-      };
-    }
-  }
-  return { roomId: room.id, name: room.name, hostName: room.hostName, state: room.state, stateLabel: ROOM_STATE_LABELS[room.state], now: toRfc3339(now), pushed };
+  const pushed = await pushedNow(ctx, room, now);
+  const mine = pushed && (await ctx.store.get<LiveClaimCounterDoc>(C.liveClaimCounters, claimCounterId(pushed.stock.id, ctx.actor.openid)));
+  return viewerView(room, pushed, mine?.count ?? 0, now);
 }
 
 const TRANSITIONS: Partial<Record<ControlOp, { from: RoomState[]; to: RoomState }>> = {

@@ -56,3 +56,5 @@ export interface LiveClaimCounterDoc {
   id: string;
   count: number;
 }
+
+export const claimCounterId = (stockId: string, openid: string): string => `${stockId}:${openid}`;

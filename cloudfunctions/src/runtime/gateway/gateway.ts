@@ -11,7 +11,7 @@ import { isRfc3339, toRfc3339 } from '@shared/time';
 import { HANDLERS } from '../../handlers';
 import type { FileStorage } from '../../files/file.storage';
 import { acceptUpload } from '../../files/files.service';
-import { roomChanges } from '../../live/live.events';
+import { LiveFeeds } from '../../live/live.feed';
 import type { Store } from '../../store/port';
 import { actorForMemberId, actorOf } from '../actor';
 import type { AdjustableClock } from '../clock';
@@ -132,15 +132,17 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
   });
 
   // L5 live updates as Server-Sent Events: the host's console (`?merchantId=`) or the viewer's
-  // state, sent again whenever the room changes — bursts coalesced to one update per 300 ms.
+  // state. The first answer goes through the action (which checks access); the room's feed sends
+  // the later ones, bursts coalesced.
+  const feeds = new LiveFeeds({ store: opts.store, clock: opts.clock, log: opts.log });
+  app.addHook('onClose', async () => feeds.close());
   app.get<{ Params: { roomId: string }; Querystring: { merchantId?: string } }>('/api/live/:roomId/events', async (request, reply) => {
     const actor = await currentActor(request);
     if (!actor) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
     const { roomId } = request.params;
     const merchantId = request.query.merchantId;
     const event = merchantId ? { action: 'room', data: { merchantId, roomId } } : { action: 'watch', data: { roomId } };
-    const snapshot = () => dispatch('live', HANDLERS.live, event, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
-    const first = await snapshot();
+    const first = await dispatch('live', HANDLERS.live, event, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
     if (!first.ok) return reply.type('application/json; charset=utf-8').send(first);
 
     reply.hijack();
@@ -148,20 +150,11 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     const send = (body: unknown) => res.write(`data: ${JSON.stringify(body)}\n\n`);
     send(first);
-    let timer: NodeJS.Timeout | null = null;
-    const onChange = (changed: string) => {
-      if (changed !== roomId || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        snapshot().then(send, (e: unknown) => opts.log.error('[live] snapshot failed', e));
-      }, 300);
-    };
+    const unsubscribe = feeds.subscribe(roomId, merchantId ? { kind: 'host', send } : { kind: 'viewer', openid: actor.openid, send });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    roomChanges.on('room', onChange);
     request.raw.on('close', () => {
-      roomChanges.off('room', onChange);
+      unsubscribe();
       clearInterval(heartbeat);
-      if (timer) clearTimeout(timer);
       // A viewer whose tab or app closed never says goodbye: its stream ending is the leave (L6).
       if (!merchantId) {
         void dispatch('live', HANDLERS.live, { action: 'leave', data: { roomId } }, { actor, clock: opts.clock, store: opts.store, files: opts.files, log: opts.log });
