@@ -32,7 +32,7 @@ async function main() {
     const draft = packDraft(SH, files, stocks.map((s) => s.stockId)) as unknown as CampaignDraft;
     const actor = await actorForMemberId(h.store, M.merchant);
     if (!actor) throw new Error('no merchant admin');
-    const ctx: Ctx = { actor, clock: h.clock, store: h.store, files: { put: async () => '', get: async () => null, url: async () => '' }, log: silentLog, roles: ['MERCHANT_ADMIN'], operation: 'campaign.validate' };
+    const ctx: Ctx = { actor, clock: h.clock, store: h.store, files: { put: async () => '', get: async () => null, url: async () => '', urls: async () => new Map() }, log: silentLog, roles: ['MERCHANT_ADMIN'], operation: 'campaign.validate' };
     const env = await loadRuleEnv(ctx, SH, stockIdsOf(draft.content), fileIdsOf(draft));
 
     // The draft must be valid and reach every rule family: no issue, strict schema ok.

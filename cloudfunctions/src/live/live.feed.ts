@@ -1,7 +1,8 @@
 import { ok, type Envelope } from '@shared/result';
 import type { Clock, Logger } from '../runtime/context';
 import { C } from '../runtime/records';
-import { MAX_QUERY_LIMIT, type Store } from '../store/port';
+import type { Store } from '../store/port';
+import { findByIds } from '../store/scan';
 import { roomChanges } from './live.events';
 import { consoleState, pushedNow, viewerView } from './live.handlers';
 import { claimCounterId, type LiveClaimCounterDoc, type RoomDoc } from './live.records';
@@ -74,14 +75,8 @@ export class LiveFeeds {
     if (!viewers.length) return;
     const now = this.deps.clock.now().getTime();
     const pushed = await pushedNow(this.deps, room, now);
-    const counts = new Map<string, number>();
-    if (pushed) {
-      const ids = [...new Set(viewers.map((v) => claimCounterId(pushed.stock.id, v.openid)))];
-      for (let i = 0; i < ids.length; i += MAX_QUERY_LIMIT) {
-        const found = await store.find<LiveClaimCounterDoc>(C.liveClaimCounters, { id: { in: ids.slice(i, i + MAX_QUERY_LIMIT) } });
-        for (const c of found) counts.set(c.id, c.count);
-      }
-    }
+    const counters = pushed ? await findByIds<LiveClaimCounterDoc>(store, C.liveClaimCounters, viewers.map((v) => claimCounterId(pushed.stock.id, v.openid))) : [];
+    const counts = new Map(counters.map((c) => [c.id, c.count]));
     for (const v of viewers) v.send(ok(viewerView(room, pushed, pushed ? counts.get(claimCounterId(pushed.stock.id, v.openid)) ?? 0 : 0, now)));
   }
 }

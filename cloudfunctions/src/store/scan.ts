@@ -1,4 +1,4 @@
-import { MAX_QUERY_LIMIT, type Filter, type Store } from './port';
+import { MAX_QUERY_LIMIT, type Doc, type Filter, type Store } from './port';
 
 /**
  * Every document of `collection` whose `field` lies in [from, to) (and matching `filter`), page by
@@ -22,4 +22,12 @@ export async function* scanRange<T extends { id: string }>(store: Store, collect
     }
     range = { gt: valueOf(last), lt: to };
   }
+}
+
+/** Documents by id, however many: `in` queries of at most one page each (a query answers ≤ 100). */
+export async function findByIds<T extends Doc>(store: Store, collection: string, ids: readonly string[]): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += MAX_QUERY_LIMIT) chunks.push(unique.slice(i, i + MAX_QUERY_LIMIT));
+  return (await Promise.all(chunks.map((chunk) => store.find<T>(collection, { id: { in: chunk } })))).flat();
 }

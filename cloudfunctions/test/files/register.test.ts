@@ -20,6 +20,9 @@ class MemoryCloudStorage implements FileStorage {
   async url(fileId: string) {
     return `https://tmp.example/${encodeURIComponent(fileId)}`;
   }
+  async urls(fileIds: readonly string[]) {
+    return new Map(await Promise.all(fileIds.map(async (id) => [id, await this.url(id)] as const)));
+  }
 }
 
 let h: Harness;

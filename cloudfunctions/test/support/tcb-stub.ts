@@ -324,6 +324,18 @@ class MemoryTcb {
         }
         return { data: { updated } };
       }
+      case 'storage.batchGetDownloadUrl': {
+        // Temporary links: the same ids back, in order; unknown schemes answer a per-file error code.
+        const list = (p.file_list ?? []) as Array<{ fileid: string; max_age?: number }>;
+        if (!Array.isArray(list) || list.length === 0 || list.length > 50) throw new TcbFailure('INVALID_PARAM', 'stub: file_list must hold 1–50 files');
+        return {
+          data: {
+            download_list: list.map(({ fileid }) => fileid.startsWith('cloud://')
+              ? { fileID: fileid, tempFileURL: `https://stub-env.tcb.qcloud.la/${fileid.slice('cloud://'.length)}?sign=stub`, code: 'SUCCESS' }
+              : { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }),
+          },
+        };
+      }
       case 'database.removeDocument': {
         const { space, touch } = this.target(p.transactionId);
         const coll = String(p.collectionName);
