@@ -14,10 +14,11 @@ import { toStore } from '../account/account.repository';
  * directly in the quota owner acts as that merchant; an SP admin acting for a sub-merchant is
  * logged in as its service provider.
  */
-export function loginMerchantOf(ctx: Ctx, quotaOwnerId: string): string {
+function loginMerchantOf(ctx: Ctx, owner: MerchantDoc | null, quotaOwnerId: string): string {
   if (ctx.actor.memberships.some((m) => m.merchantId === quotaOwnerId)) return quotaOwnerId;
-  const sp = ctx.actor.memberships.find((m) => m.role === 'SP_ADMIN');
-  return sp?.merchantId ?? quotaOwnerId;
+  // An admin of several service providers acts for this sub-merchant through its own provider.
+  const sps = ctx.actor.memberships.filter((m) => m.role === 'SP_ADMIN');
+  return (sps.find((m) => m.merchantId === owner?.providerId) ?? sps[0])?.merchantId ?? quotaOwnerId;
 }
 
 export const toSummary = (s: Stock): StockSummary => ({
@@ -48,7 +49,7 @@ export async function loadRuleEnv(ctx: Ctx, quotaOwnerId: string, stockIds: read
   ]);
   return {
     now,
-    loginMerchantId: loginMerchantOf(ctx, quotaOwnerId),
+    loginMerchantId: loginMerchantOf(ctx, owner, quotaOwnerId),
     quotaOwner: { merchantId: quotaOwnerId, brandGroupMerchantIds: group?.merchantIds ?? [] },
     stocks: new Map(stockDocs.map((d) => [d.id, toStock(d, now.getTime())])),
     ownerStores: new Map<string, StoreInfo>(storeDocs.map((s) => [s.id, toStore(s)])),

@@ -12,7 +12,7 @@ import { C } from '../runtime/records';
 import type { StockDoc } from '../stock/stock.records';
 import { toStock } from '../stock/stock.repository';
 import type { CampaignDoc } from './campaign.records';
-import { fileIdsOf, loadRuleEnv, loginMerchantOf, stockIdsOf, toSummary } from './campaign.context';
+import { fileIdsOf, loadRuleEnv, stockIdsOf, toSummary } from './campaign.context';
 import { claimCampaign } from './campaign.claim';
 import { exportRedemptions } from './campaign.export';
 import { discoverCampaigns, getPublicCampaign } from './campaign.public';
@@ -52,9 +52,8 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
 
   async eligibleStocks({ merchantId, promotionType = 'STORE', startAt, endAt, storeIds }, ctx) {
     const now = ctx.clock.now();
-    const login = loginMerchantOf(ctx, merchantId);
-    const docs = await ctx.store.find<StockDoc>(C.stocks, { merchantId: login, purpose: 'QUOTA_CAMPAIGN', state: { ne: 'STOPPED' }, availableEndMs: { gte: now.getTime() } }, { orderBy: [['createdAt', 'desc']], limit: 100 });
     const env = await loadRuleEnv(ctx, merchantId, [], []);
+    const docs = await ctx.store.find<StockDoc>(C.stocks, { merchantId: env.loginMerchantId, purpose: 'QUOTA_CAMPAIGN', state: { ne: 'STOPPED' }, availableEndMs: { gte: now.getTime() } }, { orderBy: [['createdAt', 'desc']], limit: 100 });
     const start = startAt ?? toRfc3339(earliestStart(now));
     const end = endAt ?? toRfc3339(toMillis(start) + 14 * 86_400_000);
     const draftish = { promotionType, delivery: { startAt: start, endAt: end }, targeting: { storeIds: storeIds ?? [] } };
@@ -70,14 +69,14 @@ export const campaignHandlers: DomainHandlers<'campaign'> = {
   async create(input, ctx) {
     // Read before the transaction (it may only touch documents by id), judged inside the
     // idempotent effect so that a retry of an accepted create replays it.
-    const { draft, issues } = await evaluate(input, ctx);
+    const { draft, env, issues } = await evaluate(input, ctx);
     return idempotent(ctx, input.requestId, input, async (tx) => {
       const errors = blocking(issues);
       if (errors.length) throw new AppError('CAMPAIGN.RULE_VIOLATION', errors.length === 1 ? errors[0]!.message : `活动有 ${errors.length} 处不符合规则`, issues);
       const now = ctx.clock.now();
       const at = toRfc3339(now);
       const doc: CampaignDoc = {
-        id: newId('cmp', now), merchantId: draft.merchantId, createdByMerchantId: loginMerchantOf(ctx, draft.merchantId),
+        id: newId('cmp', now), merchantId: draft.merchantId, createdByMerchantId: env.loginMerchantId,
         promotionType: draft.promotionType, delivery: draft.delivery, content: draft.content, targeting: normaliseTargeting(draft),
         startAtMs: toMillis(draft.delivery.startAt), endAtMs: toMillis(draft.delivery.endAt), paused: false, version: 1,
         createdAt: at, updatedAt: at, createdBy: ctx.actor.memberId,

@@ -1,6 +1,6 @@
 import type { Issue } from '@shared/result';
 import type { CampaignDoc } from '../../src/campaign/campaign.records';
-import { C, type AuditDoc } from '../../src/runtime/records';
+import { C, type AuditDoc, type MemberDoc, type MerchantDoc } from '../../src/runtime/records';
 import { consumerId } from '../../src/seed/demo';
 import { data, errorOf, makeHarness, type Harness } from '../support/harness';
 import {
@@ -312,6 +312,21 @@ describe('R3 when an SP admin acts for a sub-merchant', () => {
     await makeStock(h, SH);
     const out = data(await eligible(M.sp, { merchantId: SH }));
     expect(out.stocks.map((s) => [s.stock.stockId, s.eligible, s.issues.map((i) => i.rule)])).toEqual([[spStock.stockId, false, ['R3']]]);
+  });
+
+  it('an admin of two service providers acting for a sub-merchant is logged in as that sub-merchant\'s provider (R3), not the first one', async () => {
+    const P2 = '1900000002';
+    const SUB2 = '1900000021';
+    await h.store.set<MerchantDoc>(C.merchants, { id: P2, name: '新程科技（服务商）', kind: 'SERVICE_PROVIDER', providerId: null, brandGroupId: null, noCashEnabled: true });
+    await h.store.set<MerchantDoc>(C.merchants, { id: SUB2, name: '新程便利店', kind: 'SUB_MERCHANT', providerId: P2, brandGroupId: null, noCashEnabled: false });
+    await h.store.set<MemberDoc>(C.members, {
+      id: 'sp-two', openid: 'o-sp-two', nickname: '两家服务商的管理员',
+      memberships: [{ role: 'SP_ADMIN', merchantId: SP, storeIds: [] }, { role: 'SP_ADMIN', merchantId: P2, storeIds: [] }],
+    });
+    await makeStock(h, SP, { name: '云选的券', usableMerchantIds: [SP] }, { member: 'sp-two' });
+    const p2Stock = await makeStock(h, P2, { name: '新程的券', usableMerchantIds: [P2] }, { member: 'sp-two' });
+    const out = data(await eligible('sp-two', { merchantId: SUB2 }));
+    expect(out.stocks.map((s) => [s.stock.stockId, s.stock.name])).toEqual([[p2Stock.stockId, '新程的券']]);
   });
 
   it('the SP acting for itself (quota owner = logged-in merchant) may use its own stock', async () => {
