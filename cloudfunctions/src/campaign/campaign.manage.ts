@@ -130,8 +130,10 @@ export async function setPaused(input: { merchantId: string; campaignId: string 
       if (!quota || quota.balance <= 0) throw new AppError('CAMPAIGN.QUOTA_EMPTY', `配额余额为 ${quota?.balance ?? 0}，请先充值再重启`);
     }
     const at = toRfc3339(now);
-    await tx.update(C.campaigns, d.id, { set: { paused, updatedAt: at, version: d.version + 1 } });
+    // The version guards the edited fields (M3), which a pause leaves alone: an edit loaded before
+    // the pause still saves, onto the paused campaign.
+    await tx.update(C.campaigns, d.id, { set: { paused, updatedAt: at } });
     await audit(tx, ctx, { merchantId: d.merchantId, targetType: 'campaign', targetId: d.id, detail: { paused } });
-    return toCampaign({ ...d, paused, updatedAt: at, version: d.version + 1 }, now.getTime());
+    return toCampaign({ ...d, paused, updatedAt: at }, now.getTime());
   });
 }
