@@ -1,6 +1,6 @@
 import { campaignStatus } from '@shared/campaign/status';
 import { AppError, type ErrorCode } from '@shared/errors';
-import { toRfc3339 } from '@shared/time';
+import { toMillis, toRfc3339 } from '@shared/time';
 import type { Ctx } from '../runtime/context';
 import { C, type LedgerDoc, type QuotaAccountDoc, type RequestDoc } from '../runtime/records';
 import type { StockDoc } from '../stock/stock.records';
@@ -23,6 +23,9 @@ import { DuplicateKeyError, TransactionConflictError } from '../store/port';
  * 3. The coupons, the quota ledger debit and the claim's ISSUED state are written together in a
  *    transaction of single-document inserts/updates by id (what CloudBase transactions allow).
  * 4. Any refusal or failure after step 1 undoes what was done (increments back, claim deleted).
+ * 5. A PENDING claim left by a killed function is taken over by the user's next claim after a
+ *    minute (`ABANDONED_AFTER_MS`); the commit of step 3 checks the claim is still its own, so an
+ *    attempt that only stalled issues nothing and gives its units back.
  *
  * On SQLite the whole sequence runs in `store.batch`, one BEGIN IMMEDIATE transaction: a crash
  * loses all of it or none, and since nothing interleaves with it, step 1 becomes a read and the
@@ -30,6 +33,13 @@ import { DuplicateKeyError, TransactionConflictError } from '../store/port';
  * killed between a decrement and step 3 can strand that unit (undersold, never oversold), and its
  * PENDING claim shows where.
  */
+
+/**
+ * A PENDING claim older than this was abandoned: the function making it was killed between its
+ * first write and its commit (CloudBase stops a function at its timeout, 5 s here). The user may
+ * then claim again; the units the dead attempt had taken stay taken (undersold, never oversold).
+ */
+export const ABANDONED_AFTER_MS = 60_000;
 
 const REFUSAL: Record<string, ErrorCode> = { NOT_STARTED: 'CAMPAIGN.NOT_STARTED', PAUSED: 'CAMPAIGN.PAUSED', ENDED: 'CAMPAIGN.ENDED' };
 
@@ -68,8 +78,9 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
     const campaign = await store.get<CampaignDoc>(C.campaigns, campaignId);
     if (!campaign) throw new AppError('CAMPAIGN.NOT_FOUND');
     const existing = await store.get<ClaimDoc>(C.claims, claimId);
-    if (existing) return replayOrRefuse(ctx, existing, requestId);
     const now = ctx.clock.now();
+    const abandoned = existing?.state === 'PENDING' && now.getTime() - toMillis(existing.at) > ABANDONED_AFTER_MS;
+    if (existing && !abandoned) return replayOrRefuse(ctx, existing, requestId);
     // Read inside the batch: on SQLite a pause committed while this claim waited stops it (M4).
     const refusal = REFUSAL[campaignStatus(campaign, now.getTime())];
     if (refusal) throw new AppError(refusal);
@@ -82,11 +93,18 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
     // Where the batch is all-or-nothing (SQLite) nothing interleaves with it, so the claim is written
     // once, ISSUED, with its coupons; elsewhere it is inserted first, PENDING, as the per-user lock.
     const lockFirst = !store.atomicBatch;
-    if (lockFirst && !(await store.insert(C.claims, claim))) {
+    // An abandoned claim is taken over in place, guarded on the instant it was made at, so of two
+    // users' retries (or a retry and a late original) exactly one becomes its owner.
+    const locked = !lockFirst || (existing
+      ? await store.update(C.claims, claimId, { set: { requestId, couponCodes, at } }, { state: 'PENDING', at: existing.at })
+      : await store.insert(C.claims, claim));
+    if (!locked) {
       const winner = await store.get<ClaimDoc>(C.claims, claimId);
       if (winner) return replayOrRefuse(ctx, winner, requestId);
       throw new AppError('INTERNAL.CONFLICT');
     }
+    /** Still this attempt's claim: not finished, not taken over by a later attempt. */
+    const ours = { state: 'PENDING', requestId, at };
 
     const taken: string[] = [];
     let quotaTaken = false;
@@ -116,9 +134,16 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
         reason: 'ISSUE', refId: claimId, at, actorId: ctx.actor.memberId,
       };
       await store.transaction(async (tx) => {
+        if (lockFirst) {
+          // A claim that stalled past ABANDONED_AFTER_MS may have been taken over meanwhile: then
+          // it must not issue too (the read makes a concurrent takeover a commit conflict).
+          const mine = await tx.get<ClaimDoc>(C.claims, claimId);
+          if (mine?.state !== 'PENDING' || mine.requestId !== requestId || mine.at !== at) throw new AppError('CAMPAIGN.ALREADY_CLAIMED');
+        }
         for (const c of coupons) await tx.insert(C.coupons, c);
         await tx.insert(C.quotaLedger, debit);
         if (lockFirst) await tx.update(C.claims, claimId, { set: { state: 'ISSUED' } });
+        else if (existing) await tx.set(C.claims, { ...claim, state: 'ISSUED' });
         else await tx.insert(C.claims, { ...claim, state: 'ISSUED' });
         await tx.insert(C.requests, requestRecord(ctx, requestId, input, { claimId }));
       });
@@ -130,12 +155,12 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
       if (result && !(e instanceof TransactionConflictError)) {
         const after = await store.get<ClaimDoc>(C.claims, claimId).catch(() => undefined);
         if (after === undefined) throw e;
-        if (after?.state === 'ISSUED') return result;
+        if (after?.state === 'ISSUED' && after.requestId === requestId && after.at === at) return result;
       }
       // Undo in reverse; on SQLite the batch's rollback makes this moot, on CloudBase it is the undo.
       if (quotaTaken) await store.update(C.quotaAccounts, campaign.merchantId, { inc: { balance: n } });
       for (const stockId of taken.reverse()) await store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } });
-      await store.delete(C.claims, claimId);
+      await store.delete(C.claims, claimId, ours);
       // A CloudBase commit conflict is transient and fully undone above: the client may retry.
       if (e instanceof TransactionConflictError) throw new AppError('INTERNAL.CONFLICT');
       if (e instanceof DuplicateKeyError && e.collection === C.requests) return requestIdReused(ctx, requestId, input);

@@ -88,7 +88,8 @@ export interface Store {
    * it in the same statement; CloudBase reads it just after, so it may already hold later changes.
    */
   updateAndGet<T extends Doc>(collection: string, id: string, update: Update, guard?: Filter): Promise<T | null>;
-  delete(collection: string, id: string): Promise<boolean>;
+  /** Deletes the document only when `guard` holds for it; answers whether one was removed. */
+  delete(collection: string, id: string, guard?: Filter): Promise<boolean>;
   find<T extends Doc>(collection: string, filter: Filter, options?: QueryOptions): Promise<T[]>;
   count(collection: string, filter: Filter): Promise<number>;
   /** Runs `fn` atomically; a thrown error rolls everything back and is rethrown. */

@@ -182,6 +182,71 @@ describe('campaign.claim over CloudBase: what is sent', () => {
   });
 });
 
+describe('campaign.claim over CloudBase: a claim abandoned half-way', () => {
+  /** What a function killed after its first decrement leaves: the PENDING claim and one unit taken. */
+  async function strand(campaignId: string, stockId: string, at: string) {
+    expect(await store.insert<ClaimDoc>(C.claims, { id: `${campaignId}:${openidOf(1)}`, campaignId, openid: openidOf(1), requestId: 'claim-killed-000001', state: 'PENDING', couponCodes: ['100000000001'], at })).toBe(true);
+    expect(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } })).toBe(true);
+  }
+
+  it('younger than a minute it is still in progress: the user is told so and nothing is written', async () => {
+    const { stock, campaign } = await singleCampaign();
+    h.clock.set(new Date(DURING));
+    await strand(campaign.campaignId, stock.stockId, '2026-11-25T09:59:30+08:00');
+    stub.requests.length = 0;
+    const err = errorOf(await claim(U1, campaign.campaignId));
+    expect(err).toMatchObject({ code: 'CAMPAIGN.ALREADY_CLAIMED', message: '你的领取正在处理中，请勿重复领取' });
+    expect(writes()).toEqual([]);
+  });
+
+  it('older than a minute it is taken over: the user gets the coupon; the dead attempt\'s unit stays taken (undersold, not oversold)', async () => {
+    const { stock, campaign } = await singleCampaign();
+    h.clock.set(new Date(DURING));
+    await strand(campaign.campaignId, stock.stockId, '2026-11-25T09:58:59+08:00');
+    const balanceBefore = peekBalance();
+    const requestId = rid('claim');
+    const out = data(await claim(U1, campaign.campaignId, requestId));
+    expect(out.coupons).toHaveLength(1);
+    expect(stub.peek(C.claims, out.claimId)).toMatchObject({ state: 'ISSUED', requestId, at: DURING, couponCodes: [out.coupons[0]!.couponCode] });
+    expect(peekStock(stock.stockId)).toMatchObject({ remaining: 998, issued: 2 });
+    expect(peekBalance()).toBe(balanceBefore - 1);
+    expect((await couponsIn()).map((c) => c.id)).toEqual([out.coupons[0]!.couponCode]);
+    // And a retry of that request replays it.
+    expect(data(await claim(U1, campaign.campaignId, requestId))).toEqual(out);
+  });
+
+  it('an attempt that stalls past the minute and wakes after a takeover issues nothing and gives back its own units', async () => {
+    const { stock, campaign } = await singleCampaign();
+    h.clock.set(new Date(DURING));
+    const balanceBefore = peekBalance();
+    const late = rid('claim');
+    const retry = rid('claim');
+    // The first attempt stalls just before its commit; meanwhile a minute passes and the user retries.
+    const commit = store.transaction.bind(store);
+    let retried: Promise<unknown> | null = null;
+    store.transaction = (async (fn: Parameters<typeof store.transaction>[0]) => {
+      if (!retried) {
+        h.clock.advance(61_000);
+        retried = claim(U1, campaign.campaignId, retry);
+        await retried;
+      }
+      return commit(fn);
+    }) as typeof store.transaction;
+
+    const first = errorOf(await claim(U1, campaign.campaignId, late));
+    expect(first.code).toBe('CAMPAIGN.ALREADY_CLAIMED');
+    const second = data((await retried!) as Parameters<typeof data<ClaimOut>>[0]);
+    expect(second.coupons).toHaveLength(1);
+
+    const claimId = `${campaign.campaignId}:${openidOf(1)}`;
+    expect(stub.peek(C.claims, claimId)).toMatchObject({ state: 'ISSUED', requestId: retry, couponCodes: [second.coupons[0]!.couponCode] });
+    expect((await couponsIn()).map((c) => c.id)).toEqual([second.coupons[0]!.couponCode]);
+    expect(peekStock(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
+    expect(peekBalance()).toBe(balanceBefore - 1);
+    expect(await ledgerIssues()).toHaveLength(1);
+  });
+});
+
 describe('campaign.claim over CloudBase: refusals leave nothing half-written', () => {
   it('the second stock’s guarded update answering updated: 0 (a conflict) → STOCK_UNAVAILABLE; first stock and quota restored, no coupon, no claim', async () => {
     const { stocks, campaign } = await packCampaign();

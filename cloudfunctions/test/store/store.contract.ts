@@ -93,6 +93,15 @@ export function describeStoreContract(name: string, make: () => Promise<Contract
         expect(await store.get(C, doc.id)).toBeNull();
         expect(await store.delete(C, doc.id)).toBe(false);
       });
+
+      it('a guarded delete removes the document only while the guard holds', async () => {
+        const doc = row(C, { state: 'PENDING', requestId: 'r-1' });
+        await store.insert(C, doc);
+        expect(await store.delete(C, doc.id, { state: 'PENDING', requestId: 'r-2' })).toBe(false);
+        expect(await store.get(C, doc.id)).toEqual(doc);
+        expect(await store.delete(C, doc.id, { state: 'PENDING', requestId: 'r-1' })).toBe(true);
+        expect(await store.get(C, doc.id)).toBeNull();
+      });
     });
 
     describe('update', () => {

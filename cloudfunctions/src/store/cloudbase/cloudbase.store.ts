@@ -49,6 +49,7 @@ interface SdkQuery {
   get(): Promise<{ data: RawDoc[] }>;
   count(): Promise<{ total: number }>;
   update(data: SdkUpdateObject): Promise<{ updated?: number }>;
+  remove(): Promise<{ deleted?: number }>;
 }
 
 interface SdkCollection extends SdkQuery {
@@ -269,8 +270,10 @@ export class CloudbaseStore implements Store {
     return (await this.update(collection, id, update, guard)) ? this.get<T>(collection, id) : null;
   }
 
-  async delete(collection: string, id: string): Promise<boolean> {
-    const { deleted } = await this.db.collection(collection).doc(id).remove();
+  async delete(collection: string, id: string, guard: Filter = {}): Promise<boolean> {
+    const coll = this.db.collection(collection);
+    // Guarded: one atomic call, the server evaluates the guard and removes together.
+    const { deleted } = Object.keys(guard).length ? await coll.where(toQuery(this._, guard, [['_id', id]])).remove() : await coll.doc(id).remove();
     return deleted === 1;
   }
 

@@ -159,8 +159,10 @@ export class SqliteStore implements Store {
     return `UPDATE ${tableName(collection)} SET doc = ${expr} WHERE id = ?${where}`;
   }
 
-  private deleteSync(collection: string, id: string): boolean {
-    return this.stmt(`DELETE FROM ${tableName(collection)} WHERE id = ?`).run(id).changes === 1;
+  private deleteSync(collection: string, id: string, guard?: Filter): boolean {
+    const params: Param[] = [id];
+    const where = guard && Object.keys(guard).length ? ` AND ${whereSql(guard, params)}` : '';
+    return this.stmt(`DELETE FROM ${tableName(collection)} WHERE id = ?${where}`).run(...params).changes === 1;
   }
 
   // ---- the port ----
@@ -191,8 +193,8 @@ export class SqliteStore implements Store {
     return this.exclusive(() => this.updateAndGetSync<T>(collection, id, update, guard));
   }
 
-  delete(collection: string, id: string): Promise<boolean> {
-    return this.exclusive(() => this.deleteSync(collection, id));
+  delete(collection: string, id: string, guard?: Filter): Promise<boolean> {
+    return this.exclusive(() => this.deleteSync(collection, id, guard));
   }
 
   find<T extends Doc>(collection: string, filter: Filter, options: QueryOptions = {}): Promise<T[]> {
