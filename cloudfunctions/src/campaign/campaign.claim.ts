@@ -94,7 +94,7 @@ export async function claimCampaign(input: { campaignId: string; requestId: stri
     // once, ISSUED, with its coupons; elsewhere it is inserted first, PENDING, as the per-user lock.
     const lockFirst = !store.atomicBatch;
     // An abandoned claim is taken over in place, guarded on the instant it was made at, so of two
-    // users' retries (or a retry and a late original) exactly one becomes its owner.
+    // racing retries exactly one becomes its owner.
     const locked = !lockFirst || (existing
       ? await store.update(C.claims, claimId, { set: { requestId, couponCodes, at } }, { state: 'PENDING', at: existing.at })
       : await store.insert(C.claims, claim));
