@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { CampaignStatus } from '@shared/campaign/schema';
-import { call, toCloudError } from '@/services/cloud';
-import { showError } from '@/components/feedback';
+import { call } from '@/services/cloud';
 import { onQuotaChanged } from '@/lib/events';
 import { go } from '@/lib/routes';
 import { useActing } from './useActing';
 import { useCampaignChanged } from './useCampaignEvents';
+import { usePagedList } from './usePagedList';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
@@ -13,7 +13,6 @@ const PAGE_SIZE = 20;
 const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 export const CAMPAIGN_READERS = [...ADMINS, 'STORE_STAFF'] as const;
 
-type Item = Awaited<ReturnType<typeof listPage>>['campaigns'][number];
 const listPage = (merchantId: string, status: CampaignStatus | undefined, page: number) =>
   call('campaign', 'list', { merchantId, ...(status ? { status } : {}), page, pageSize: PAGE_SIZE });
 
@@ -28,23 +27,18 @@ export function useCampaignList() {
   const forOther = !!acting && !!merchantId && merchantId !== acting.merchantId;
   const [status, setStatus] = useState<CampaignStatus | undefined>();
   const key = merchantId ? `${merchantId}:${status ?? 'ALL'}` : null;
-  const first = useRemote(key, () => listPage(merchantId ?? '', status, 1));
+  const { remote, items: campaigns, total, hasMore, loadingMore, loadMore } = usePagedList(
+    key,
+    (page) => listPage(merchantId ?? '', status, page),
+    (p) => p.campaigns,
+    (c) => c.campaignId,
+  );
   const merchant = useRemote(forOther ? merchantId : null, () => call('account', 'merchant', { merchantId: merchantId ?? '' }));
-  const [more, setMore] = useState<Item[]>([]);
-  const [page, setPage] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { reload } = first;
+  const { reload } = remote;
 
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-  }, [first.data]);
   useCampaignChanged(() => void reload());
   useEffect(() => onQuotaChanged(() => void reload()), [reload]);
 
-  const seen = new Set<string>();
-  const campaigns = [...(first.data?.campaigns ?? []), ...more].filter((c) => (seen.has(c.campaignId) ? false : (seen.add(c.campaignId), true)));
-  const total = first.data?.total ?? 0;
   const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
   const scope: Record<string, string> = forOther && merchantId ? { merchantId } : {};
 
@@ -52,33 +46,21 @@ export function useCampaignList() {
     session,
     acting,
     forbidden,
-    remote: first,
+    remote,
     merchantId,
     merchantName: forOther ? (merchant.data?.name ?? '') : (acting?.merchantName ?? ''),
     status,
     setStatus,
     campaigns,
     total,
-    quota: first.data?.quota,
-    statsUpdatedAt: first.data?.statsUpdatedAt ?? null,
-    statsNote: first.data?.statsNote ?? '',
-    hasMore: campaigns.length < total,
+    quota: remote.data?.quota,
+    statsUpdatedAt: remote.data?.statsUpdatedAt ?? null,
+    statsNote: remote.data?.statsNote ?? '',
+    hasMore,
     loadingMore,
     canManage,
-    loadMore: async () => {
-      if (!merchantId || loadingMore) return;
-      setLoadingMore(true);
-      try {
-        const next = await listPage(merchantId, status, page + 1);
-        setMore((m) => [...m, ...next.campaigns]);
-        setPage(page + 1);
-      } catch (e) {
-        showError(toCloudError(e));
-      } finally {
-        setLoadingMore(false);
-      }
-    },
-    open: (c: Item) => go('campaignDetail', { merchantId: c.merchantId, campaignId: c.campaignId }),
+    loadMore,
+    open: (c: (typeof campaigns)[number]) => go('campaignDetail', { merchantId: c.merchantId, campaignId: c.campaignId }),
     create: () => go('campaignCreate', scope),
   };
 }

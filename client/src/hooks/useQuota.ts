@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { LedgerEntry } from '@shared/account/schema';
-import { call, toCloudError } from '@/services/cloud';
-import { showError } from '@/components/feedback';
+import { useEffect } from 'react';
+import { call } from '@/services/cloud';
 import { onQuotaChanged } from '@/lib/events';
 import { useActing } from './useActing';
-import { useRemote } from './useRemote';
+import { usePagedList } from './usePagedList';
 
 const PAGE_SIZE = 20;
 
@@ -12,45 +10,26 @@ const PAGE_SIZE = 20;
 export function useQuota() {
   const { session, acting, forbidden } = useActing(['SP_ADMIN', 'MERCHANT_ADMIN']);
   const merchantId = acting?.merchantId ?? null;
-  const first = useRemote(merchantId, () => call('account', 'quotaLedger', { merchantId: merchantId ?? '', page: 1, pageSize: PAGE_SIZE }));
-  const [more, setMore] = useState<LedgerEntry[]>([]);
-  const [page, setPage] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { reload } = first;
-
-  // A new first page invalidates whatever was appended to the old one.
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-  }, [first.data]);
+  const { remote, items: entries, total, hasMore, loadingMore, loadMore } = usePagedList(
+    merchantId,
+    (page) => call('account', 'quotaLedger', { merchantId: merchantId ?? '', page, pageSize: PAGE_SIZE }),
+    (p) => p.entries,
+    (e) => e.entryId,
+  );
+  const { reload } = remote;
 
   useEffect(() => onQuotaChanged(() => void reload()), [reload]);
-
-  const entries = [...(first.data?.entries ?? []), ...more];
-  const total = first.data?.total ?? 0;
 
   return {
     session,
     acting,
     forbidden,
-    remote: first,
-    quota: first.data?.quota,
+    remote,
+    quota: remote.data?.quota,
     entries,
     total,
-    hasMore: entries.length < total,
+    hasMore,
     loadingMore,
-    loadMore: async () => {
-      if (!merchantId || loadingMore) return;
-      setLoadingMore(true);
-      try {
-        const next = await call('account', 'quotaLedger', { merchantId, page: page + 1, pageSize: PAGE_SIZE });
-        setMore((m) => [...m, ...next.entries]);
-        setPage(page + 1);
-      } catch (e) {
-        showError(toCloudError(e));
-      } finally {
-        setLoadingMore(false);
-      }
-    },
+    loadMore,
   };
 }

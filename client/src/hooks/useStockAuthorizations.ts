@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Issue } from '@shared/result';
-import { authorizeAppidInput, type Authorization } from '@shared/stock/schema';
+import { authorizeAppidInput } from '@shared/stock/schema';
 import { parseWith } from '@shared/validation';
 import { call, toCloudError, type CloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { go } from '@/lib/routes';
 import { useActing } from './useActing';
+import { usePagedList } from './usePagedList';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
@@ -33,22 +34,12 @@ export function useStockAuthorizations() {
 
   const appids = useRemote(merchantId, () => call('account', 'appids', { merchantId: merchantId ?? '' }));
   const running = useRemote(canManage ? merchantId : null, () => call('stock', 'list', { merchantId: merchantId ?? '', status: 'RUNNING', page: 1, pageSize: 20 }));
-  const first = useRemote(merchantId, () => call('stock', 'authorizations', { merchantId: merchantId ?? '', page: 1, pageSize: PAGE_SIZE }));
-  const [more, setMore] = useState<Authorization[]>([]);
-  const [page, setPage] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-  }, [first.data]);
-  const seen = new Set<string>();
-  const authorizations = [...(first.data?.authorizations ?? []), ...more].filter((a) => {
-    const k = `${a.stockId}:${a.appid}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  const total = first.data?.total ?? 0;
+  const { remote: list, items: authorizations, total, hasMore, loadingMore, loadMore } = usePagedList(
+    merchantId,
+    (page) => call('stock', 'authorizations', { merchantId: merchantId ?? '', page, pageSize: PAGE_SIZE }),
+    (p) => p.authorizations,
+    (a) => `${a.stockId}:${a.appid}`,
+  );
 
   // ---- the form ----
   const [appid, setAppid] = useState('');
@@ -100,7 +91,7 @@ export function useStockAuthorizations() {
       const out = await call('stock', 'authorizeAppid', check.value);
       showToast(out.alreadyAuthorized ? '该 APPID 已授权过此批次' : '授权成功', 'success');
       setServerIssues([]);
-      void first.reload();
+      void list.reload();
     } catch (e) {
       const err = toCloudError(e);
       const f = failureOf(err, check.value.stockId);
@@ -122,24 +113,12 @@ export function useStockAuthorizations() {
     canManage,
     appids,
     running: running.data?.stocks ?? [],
-    list: first,
+    list,
     authorizations,
     total,
-    hasMore: authorizations.length < total,
+    hasMore,
     loadingMore,
-    loadMore: async () => {
-      if (!merchantId || loadingMore) return;
-      setLoadingMore(true);
-      try {
-        const next = await call('stock', 'authorizations', { merchantId, page: page + 1, pageSize: PAGE_SIZE });
-        setMore((m) => [...m, ...next.authorizations]);
-        setPage(page + 1);
-      } catch (e) {
-        showError(e);
-      } finally {
-        setLoadingMore(false);
-      }
-    },
+    loadMore,
     appid,
     stockId,
     setAppid: (v: string) => edit('appid', v),

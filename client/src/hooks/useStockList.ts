@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Stock, StockStatus } from '@shared/stock/schema';
-import { call, toCloudError } from '@/services/cloud';
-import { showError } from '@/components/feedback';
+import { call } from '@/services/cloud';
 import { go } from '@/lib/routes';
 import { useActing } from './useActing';
+import { usePagedList } from './usePagedList';
 import { usePageParams } from './usePageParams';
-import { useRemote } from './useRemote';
 import { useStockChanged } from './useStockEvents';
 
 const PAGE_SIZE = 20;
@@ -18,50 +17,30 @@ export function useStockList() {
   const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
   const [status, setStatus] = useState<StockStatus | undefined>();
   const key = merchantId ? `${merchantId}:${status ?? 'ALL'}` : null;
-  const first = useRemote(key, () => call('stock', 'list', { merchantId: merchantId ?? '', ...(status ? { status } : {}), page: 1, pageSize: PAGE_SIZE }));
-  const [more, setMore] = useState<Stock[]>([]);
-  const [page, setPage] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { reload } = first;
+  const { remote, items: stocks, total, hasMore, loadingMore, loadMore } = usePagedList(
+    key,
+    (page) => call('stock', 'list', { merchantId: merchantId ?? '', ...(status ? { status } : {}), page, pageSize: PAGE_SIZE }),
+    (p) => p.stocks,
+    (s) => s.stockId,
+  );
 
-  // A new first page invalidates whatever was appended to the old one.
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-  }, [first.data]);
+  useStockChanged(() => void remote.reload());
 
-  useStockChanged(() => void reload());
-
-  const seen = new Set<string>();
-  const stocks = [...(first.data?.stocks ?? []), ...more].filter((s) => (seen.has(s.stockId) ? false : (seen.add(s.stockId), true)));
-  const total = first.data?.total ?? 0;
   const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
 
   return {
     session,
     acting,
     forbidden,
-    remote: first,
+    remote,
     status,
     setStatus,
     stocks,
     total,
-    hasMore: stocks.length < total,
+    hasMore,
     loadingMore,
     canManage,
-    loadMore: async () => {
-      if (!merchantId || loadingMore) return;
-      setLoadingMore(true);
-      try {
-        const next = await call('stock', 'list', { merchantId, ...(status ? { status } : {}), page: page + 1, pageSize: PAGE_SIZE });
-        setMore((m) => [...m, ...next.stocks]);
-        setPage(page + 1);
-      } catch (e) {
-        showError(toCloudError(e));
-      } finally {
-        setLoadingMore(false);
-      }
-    },
+    loadMore,
     open: (s: Stock) => go('stockDetail', { merchantId: s.merchantId, stockId: s.stockId }),
     create: () => go('stockCreate', merchantId && merchantId !== acting?.merchantId ? { merchantId } : {}),
   };

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { Coupon, CouponStatus } from '@shared/wallet/schema';
-import { call, toCloudError } from '@/services/cloud';
-import { showError, showToast } from '@/components/feedback';
+import type { CouponStatus } from '@shared/wallet/schema';
+import { call } from '@/services/cloud';
+import { showToast } from '@/components/feedback';
 import { relaunch } from '@/lib/routes';
-import { useRemote } from './useRemote';
+import { usePagedList } from './usePagedList';
 import { useRequireSession } from './useSession';
 import { useWalletChanged } from './useWalletEvents';
 
@@ -20,16 +20,13 @@ export function useWalletList() {
   const memberId = state.status === 'ready' ? state.me.memberId : null;
   const [status, setStatus] = useState<CouponStatus>('AVAILABLE');
   const key = memberId ? `${memberId}:${status}` : null;
-  const first = useRemote(key, () => call('wallet', 'list', { status, page: 1, pageSize: PAGE_SIZE }));
-  const [more, setMore] = useState<Coupon[]>([]);
-  const [page, setPage] = useState(1);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { reload } = first;
-
-  useEffect(() => {
-    setMore([]);
-    setPage(1);
-  }, [first.data]);
+  const { remote, items: coupons, total, hasMore, loadingMore, loadMore } = usePagedList(
+    key,
+    (page) => call('wallet', 'list', { status, page, pageSize: PAGE_SIZE }),
+    (p) => p.coupons,
+    (c) => c.couponCode,
+  );
+  const { reload } = remote;
 
   // The first show is the initial load; later shows (back from elsewhere: a coupon may have been
   // redeemed at the till meanwhile) refresh, and so does a claim made while this page is open.
@@ -40,32 +37,16 @@ export function useWalletList() {
   });
   useWalletChanged(() => void reload());
 
-  const seen = new Set<string>();
-  const coupons = [...(first.data?.coupons ?? []), ...more].filter((c) => (seen.has(c.couponCode) ? false : (seen.add(c.couponCode), true)));
-  const total = first.data?.total ?? 0;
-
   return {
     session,
-    remote: first,
+    remote,
     status,
     setStatus,
     coupons,
     total,
-    hasMore: coupons.length < total,
+    hasMore,
     loadingMore,
-    loadMore: async () => {
-      if (loadingMore) return;
-      setLoadingMore(true);
-      try {
-        const next = await call('wallet', 'list', { status, page: page + 1, pageSize: PAGE_SIZE });
-        setMore((m) => [...m, ...next.coupons]);
-        setPage(page + 1);
-      } catch (e) {
-        showError(toCloudError(e));
-      } finally {
-        setLoadingMore(false);
-      }
-    },
+    loadMore,
     copy: async (code: string) => {
       try {
         await Taro.setClipboardData({ data: code });

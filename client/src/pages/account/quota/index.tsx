@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
+import { LoadMore } from '@/components/PagedList';
 import { Forbidden } from '@/components/account/Forbidden';
 import { LedgerList } from '@/components/account/LedgerList';
 import { QuotaSummary } from '@/components/account/QuotaSummary';
@@ -17,11 +17,7 @@ export default function QuotaPage() {
         {vm.quota && vm.acting ? <QuotaSummary merchantName={vm.acting.merchantName} quota={vm.quota} /> : null}
         <Section title={`配额流水（共 ${vm.total} 条）`}>
           <LedgerList entries={vm.entries} />
-          {vm.hasMore ? (
-            <Button className="load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
-              加载更多
-            </Button>
-          ) : null}
+          <LoadMore paging={vm} className="load-more" />
         </Section>
       </LoadState>
     </PageShell>

@@ -4,6 +4,7 @@ import { CAMPAIGN_STATUS_LABELS } from '@shared/campaign/schema';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
+import { PagedList } from '@/components/PagedList';
 import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { CampaignCard } from '@/components/campaign/CampaignCard';
@@ -24,25 +25,21 @@ export default function CampaignListPage() {
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
         <QuotaHeader merchantName={vm.merchantName} merchantId={vm.merchantId ?? ''} quota={vm.quota} />
         <StatsNote updatedAt={vm.statsUpdatedAt} note={vm.statsNote} />
-        {vm.campaigns.length ? (
-          <>
-            <View className="stock-list__count">共 {vm.total} 个{what}活动</View>
-            {vm.campaigns.map((c) => (
-              <CampaignCard key={c.campaignId} campaign={c} onOpen={vm.open} />
-            ))}
-            {vm.hasMore ? (
-              <Button className="stock-load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
-                加载更多
-              </Button>
-            ) : null}
-          </>
-        ) : (
-          <EmptyState
-            title={`暂无${what}配额发券活动`}
-            description={vm.canManage ? '选好代金券，设置展示和人群，即可开始用配额发券' : '商户管理员创建活动后，会显示在这里'}
-            actions={vm.canManage && !vm.status ? [emptyAction('新建活动', vm.create)] : []}
-          />
-        )}
+        <PagedList
+          items={vm.campaigns}
+          count={`共 ${vm.total} 个${what}活动`}
+          countClassName="stock-list__count"
+          render={(c) => <CampaignCard key={c.campaignId} campaign={c} onOpen={vm.open} />}
+          paging={vm}
+          moreClassName="stock-load-more"
+          empty={
+            <EmptyState
+              title={`暂无${what}配额发券活动`}
+              description={vm.canManage ? '选好代金券，设置展示和人群，即可开始用配额发券' : '商户管理员创建活动后，会显示在这里'}
+              actions={vm.canManage && !vm.status ? [emptyAction('新建活动', vm.create)] : []}
+            />
+          }
+        />
       </LoadState>
       {vm.canManage ? (
         <View className="stock-bottom-bar">

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
+import { LoadMore } from '@/components/PagedList';
 import { Forbidden } from '@/components/account/Forbidden';
 import { AuthorizationCard } from '@/components/stock/AuthorizationCard';
 import { AuthorizeForm } from '@/components/stock/AuthorizeForm';
@@ -23,11 +23,7 @@ export default function StockAuthorizationsPage() {
             {vm.authorizations.map((a) => (
               <AuthorizationCard key={`${a.stockId}:${a.appid}`} a={a} />
             ))}
-            {vm.hasMore ? (
-              <Button className="stock-load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
-                加载更多
-              </Button>
-            ) : null}
+            <LoadMore paging={vm} className="stock-load-more" />
           </View>
         ) : (
           <EmptyState size="small" title="暂无授权记录" description="授权后，小程序即可发放该批次的代金券（如直播间优惠券）" />

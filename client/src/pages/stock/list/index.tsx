@@ -4,6 +4,7 @@ import { STOCK_STATUS_LABELS } from '@shared/stock/schema';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
+import { PagedList } from '@/components/PagedList';
 import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { StatusFilter } from '@/components/stock/StatusFilter';
@@ -20,25 +21,21 @@ export default function StockListPage() {
       <StatusFilter value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
-        {vm.stocks.length ? (
-          <>
-            <View className="stock-list__count">共 {vm.total} 个{what}批次</View>
-            {vm.stocks.map((s) => (
-              <StockCard key={s.stockId} stock={s} onOpen={vm.open} />
-            ))}
-            {vm.hasMore ? (
-              <Button className="stock-load-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
-                加载更多
-              </Button>
-            ) : null}
-          </>
-        ) : (
-          <EmptyState
-            title={`暂无${what}代金券批次`}
-            description={vm.canManage ? '创建批次并激活后，即可授权给小程序、放入直播间发放' : '商户管理员创建并激活批次后，会显示在这里'}
-            actions={vm.canManage && !vm.status ? [emptyAction('创建代金券', vm.create)] : []}
-          />
-        )}
+        <PagedList
+          items={vm.stocks}
+          count={`共 ${vm.total} 个${what}批次`}
+          countClassName="stock-list__count"
+          render={(s) => <StockCard key={s.stockId} stock={s} onOpen={vm.open} />}
+          paging={vm}
+          moreClassName="stock-load-more"
+          empty={
+            <EmptyState
+              title={`暂无${what}代金券批次`}
+              description={vm.canManage ? '创建批次并激活后，即可授权给小程序、放入直播间发放' : '商户管理员创建并激活批次后，会显示在这里'}
+              actions={vm.canManage && !vm.status ? [emptyAction('创建代金券', vm.create)] : []}
+            />
+          }
+        />
       </LoadState>
       {vm.canManage ? (
         <View className="stock-bottom-bar">

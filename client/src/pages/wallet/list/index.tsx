@@ -1,9 +1,8 @@
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { COUPON_STATUS_LABELS } from '@shared/wallet/schema';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
+import { PagedList } from '@/components/PagedList';
 import { emptyAction } from '@/components/emptyAction';
 import { CouponTabs } from '@/components/wallet/CouponTabs';
 import { WalletCoupon } from '@/components/wallet/WalletCoupon';
@@ -23,25 +22,21 @@ export default function WalletListPage() {
       <CouponTabs value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
-        {vm.coupons.length ? (
-          <>
-            <View className="wallet-count">共 {vm.total} 张{COUPON_STATUS_LABELS[vm.status]}的券</View>
-            {vm.coupons.map((c) => (
-              <WalletCoupon key={c.couponCode} coupon={c} onCopy={(code) => void vm.copy(code)} />
-            ))}
-            {vm.hasMore ? (
-              <Button className="wallet-more" block fill="outline" loading={vm.loadingMore} onClick={() => void vm.loadMore()}>
-                加载更多
-              </Button>
-            ) : null}
-          </>
-        ) : (
-          <EmptyState
-            title={`暂无${COUPON_STATUS_LABELS[vm.status]}的券`}
-            description={EMPTY_TEXT[vm.status]}
-            actions={vm.status === 'AVAILABLE' ? [emptyAction('去首页看看活动', vm.toHome)] : []}
-          />
-        )}
+        <PagedList
+          items={vm.coupons}
+          count={`共 ${vm.total} 张${COUPON_STATUS_LABELS[vm.status]}的券`}
+          countClassName="wallet-count"
+          render={(c) => <WalletCoupon key={c.couponCode} coupon={c} onCopy={(code) => void vm.copy(code)} />}
+          paging={vm}
+          moreClassName="wallet-more"
+          empty={
+            <EmptyState
+              title={`暂无${COUPON_STATUS_LABELS[vm.status]}的券`}
+              description={EMPTY_TEXT[vm.status]}
+              actions={vm.status === 'AVAILABLE' ? [emptyAction('去首页看看活动', vm.toHome)] : []}
+            />
+          }
+        />
       </LoadState>
     </PageShell>
   );

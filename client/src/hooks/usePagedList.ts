@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { showError } from '@/components/feedback';
+import { useRemote } from './useRemote';
+
+/**
+ * A list read a page at a time: page 1 through `useRemote` (again whenever `key` changes), later
+ * pages appended by `loadMore`. Items are kept once by `idOf`: a row added while paging shifts the
+ * next page back onto one already shown.
+ */
+export function usePagedList<P extends { total: number }, T>(
+  key: string | null,
+  loadPage: (page: number) => Promise<P>,
+  itemsOf: (page: P) => readonly T[],
+  idOf: (item: T) => string,
+) {
+  const first = useRemote(key, () => loadPage(1));
+  const [more, setMore] = useState<T[]>([]);
+  const [page, setPage] = useState(1);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  // A new first page invalidates whatever was appended to the old one.
+  useEffect(() => {
+    setMore([]);
+    setPage(1);
+  }, [first.data]);
+
+  const seen = new Set<string>();
+  const items = [...(first.data ? itemsOf(first.data) : []), ...more].filter((item) => {
+    const id = idOf(item);
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+  const total = first.data?.total ?? 0;
+
+  return {
+    remote: first,
+    items,
+    total,
+    hasMore: items.length < total,
+    loadingMore,
+    loadMore: async () => {
+      if (!key || loadingMore) return;
+      setLoadingMore(true);
+      try {
+        const next = await loadPage(page + 1);
+        setMore((m) => [...m, ...itemsOf(next)]);
+        setPage(page + 1);
+      } catch (e) {
+        showError(e);
+      } finally {
+        setLoadingMore(false);
+      }
+    },
+  };
+}
