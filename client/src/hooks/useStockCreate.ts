@@ -193,13 +193,14 @@ export function useStockCreate() {
   };
 
   // ---- the preview card (示例区), drawn from whatever parses so far ----
-  const rule = parseWith(timeRuleSchema, toDraftInput(form).timeRule);
+  const input = toDraftInput(form);
+  const rule = parseWith(timeRuleSchema, input.timeRule);
   const preview = {
     name: form.name.trim(),
     faceValue: yuanToFen(form.faceValueText) ?? undefined,
     minSpend: yuanToFen(form.minSpendText) ?? undefined,
     validity: validityLong(form),
-    ruleText: rule.ok ? timeRuleText(rule.value) : TIME_RULE_LABELS[form.ruleKind],
+    ruleText: rule.ok ? timeRuleText(rule.value, Number(input.effectiveAfterClaimDays) || 0) : TIME_RULE_LABELS[form.ruleKind],
   };
   const storeNames = new Map((stores.data?.stores ?? []).map((s) => [s.storeId, s.name]));
 

@@ -33,7 +33,7 @@ export function ConfirmStep({ draft, merchantName, storeName, blocking, stepOf, 
           faceValue={draft.faceValue}
           minSpend={draft.minSpend}
           validity={validityLong(draft)}
-          ruleText={timeRuleText(draft.timeRule)}
+          ruleText={timeRuleText(draft.timeRule, draft.effectiveAfterClaimDays)}
         />
       ) : null}
       {blocking.length ? (

@@ -12,7 +12,7 @@ export function draftRows(d: StockDraft, merchantName: string, storeName: (id: s
     ['使用门槛', `消费满 ${formatYuan(d.minSpend)} 元可使用`],
     ['优惠', couponSummary(d.faceValue, d.minSpend)],
     ['可用时间', validityLong(d)],
-    ['可用规则', timeRuleText(d.timeRule)],
+    ['可用规则', timeRuleText(d.timeRule, d.effectiveAfterClaimDays)],
     ['券生效时间', effectiveText(d.effectiveAfterClaimDays)],
     ['不参与优惠的商品编码', d.excludedGoodsCodes.length ? d.excludedGoodsCodes.join('、') : '无'],
     ['使用说明', d.instructions || '无'],

@@ -77,13 +77,16 @@ export function weekdaysText(days: readonly number[]): string {
 
 const shortDateTime = (iso: string) => formatShanghai(iso, 'MM-DD HH:mm');
 
-/** The time rule in one line, as a consumer reads it on the coupon. */
-export function timeRuleText(rule: TimeRule): string {
+/**
+ * The time rule in one line, as a consumer reads it on the coupon. With a wait before the coupon
+ * takes effect (S7), the N days run from then: 生效后 N 天内可用.
+ */
+export function timeRuleText(rule: TimeRule, effectiveAfterClaimDays = 0): string {
   switch (rule.kind) {
     case 'ANYTIME':
       return '有效期内任意时段可用';
     case 'DAYS_AFTER_CLAIM':
-      return `领券后 ${rule.days} 天内可用`;
+      return `${effectiveAfterClaimDays > 0 ? '生效后' : '领券后'} ${rule.days} 天内可用`;
     case 'WEEKLY': {
       const slots = rule.slots.map((s) => `${secondsToHhmm(s.begin)}-${secondsToHhmm(s.end)}`).join('、');
       const days = weekdaysText(rule.weekdays);
