@@ -31,7 +31,7 @@ const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
 const coupon: Coupon = {
   couponCode: '384729105521', stockId: '1234567890', name: '家乐福满100减20', faceValue: 2000, minSpend: 10000, summary: '满100元减20元',
   status: 'AVAILABLE', statusLabel: '可使用', validFrom: '2026-12-05T11:00:00+08:00', validUntil: '2026-12-31T23:59:59+08:00', unusableReason: null,
-  timeRule: { kind: 'ANYTIME' }, excludedGoodsCodes: [], usableMerchantIds: ['1900000101'], usableStoreIds: [], source: 'CAMPAIGN', sourceId: 'cmp_1',
+  timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0, excludedGoodsCodes: [], usableMerchantIds: ['1900000101'], usableStoreIds: [], source: 'CAMPAIGN', sourceId: 'cmp_1',
   claimedAt: '2026-12-05T11:00:00+08:00', usedAt: null,
 };
 

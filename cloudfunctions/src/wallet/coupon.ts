@@ -42,7 +42,7 @@ export function toCoupon(c: CouponDoc, nowMs: number): Coupon {
     couponCode: c.id, stockId: c.stockId, name: c.name, faceValue: c.faceValue, minSpend: c.minSpend, summary: couponSummary(c),
     status, statusLabel: COUPON_STATUS_LABELS[status], validFrom: toRfc3339(c.validFromMs), validUntil: toRfc3339(c.validUntilMs),
     unusableReason: status === 'AVAILABLE' ? usableAt(c, { validFrom: c.validFromMs, validUntil: c.validUntilMs }, nowMs) : null,
-    timeRule: c.timeRule, excludedGoodsCodes: c.excludedGoodsCodes, usableMerchantIds: c.usableMerchantIds, usableStoreIds: c.usableStoreIds,
+    timeRule: c.timeRule, effectiveAfterClaimDays: c.effectiveAfterClaimDays, excludedGoodsCodes: c.excludedGoodsCodes, usableMerchantIds: c.usableMerchantIds, usableStoreIds: c.usableStoreIds,
     source: c.source, sourceId: c.sourceId, claimedAt: c.claimedAt, usedAt: c.usedAt,
   };
 }

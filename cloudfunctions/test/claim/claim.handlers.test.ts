@@ -93,7 +93,7 @@ describe('campaign.claim: issuing', () => {
       couponCode: expect.stringMatching(/^\d{12}$/),
       stockId: stock.stockId, name: stock.name, faceValue: 3_000, minSpend: 10_000, summary: '满100元减30元',
       status: 'AVAILABLE', statusLabel: '可使用', validFrom: DURING, validUntil: AVAIL_END, unusableReason: null,
-      timeRule: { kind: 'ANYTIME' }, excludedGoodsCodes: [], usableMerchantIds: [SH], usableStoreIds: [],
+      timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0, excludedGoodsCodes: [], usableMerchantIds: [SH], usableStoreIds: [],
       source: 'CAMPAIGN', sourceId: campaign.campaignId, claimedAt: DURING, usedAt: null,
     });
 
@@ -262,7 +262,7 @@ describe('campaign.claim: stock and quota refusals undo everything', () => {
     const { stock, campaign } = await singleCampaign({ effectiveAfterClaimDays: 26 });
     at('2026-11-24T10:00:00+08:00');
     const early = data(await claim(U2, campaign.campaignId)).coupons[0]!;
-    expect(early).toMatchObject({ validFrom: '2026-12-20T10:00:00+08:00', validUntil: '2026-12-20T23:59:59+08:00' });
+    expect(early).toMatchObject({ validFrom: '2026-12-20T10:00:00+08:00', validUntil: '2026-12-20T23:59:59+08:00', effectiveAfterClaimDays: 26 });
     at(DURING);
     const err = await refusedWithoutWrites(() => claim(U1, campaign.campaignId), 'CAMPAIGN.STOCK_UNAVAILABLE');
     expect(err.message).toBe('「家乐福满100减30」领取后 26 天才生效，已晚于可用结束时间 2026-12-20 23:59:59，现在领取将无法使用');

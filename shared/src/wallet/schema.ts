@@ -23,6 +23,8 @@ export const couponSchema = z.object({
   /** Null when it can be used right now; else why not (未生效, outside its weekly slot, …). */
   unusableReason: z.nullable(z.string()),
   timeRule: timeRuleSchema,
+  /** S7: days between the claim and the coupon taking effect (0: at once). */
+  effectiveAfterClaimDays: z.int(),
   excludedGoodsCodes: z.array(z.string()),
   usableMerchantIds: z.array(z.string()),
   usableStoreIds: z.array(z.string()),

@@ -38,7 +38,7 @@ export function CouponTicket({ coupon, tag, children }: Props) {
           {/* Two lines: a whole window does not fit beside the face value on a 375-px phone. */}
           <Text className="coupon-ticket__line">有效期 {shortTime(c.validFrom)}</Text>
           <Text className="coupon-ticket__line coupon-ticket__line--until">至 {shortTime(c.validUntil)}</Text>
-          <Text className="coupon-ticket__line">{timeRuleText(c.timeRule)}</Text>
+          <Text className="coupon-ticket__line">{timeRuleText(c.timeRule, c.effectiveAfterClaimDays)}</Text>
           {c.usedAt ? <Text className="coupon-ticket__line">已于 {shortTime(c.usedAt)} 使用</Text> : null}
         </View>
       </View>
