@@ -5,7 +5,7 @@ import { LocalFileStorage } from '../../src/files/file.storage';
 import { acceptUpload } from '../../src/files/files.service';
 import { actorForMemberId } from '../../src/runtime/actor';
 import { DEMO } from '../../src/seed/demo';
-import { data, type Harness } from '../support/harness';
+import { data, makeHarness, type Harness } from '../support/harness';
 import { jpegOf, pngOf } from '../support/images';
 
 /**
@@ -104,6 +104,21 @@ export async function uploadAll(h: Harness, memberId: string = M.merchant): Prom
     large: [await id('largeImage', images.largeJpg()), await id('largeImage', images.largePng()), await id('largeImage', images.largeJpg())],
     seed: await id('seedPackage', new TextEncoder().encode(SEED_CSV)),
   };
+}
+
+/**
+ * Before each test of the calling file: a fresh harness at NOW with every campaign file uploaded,
+ * handed to `set`; closed after. `let h; let files; eachCampaignWorld((w) => ({ h, files } = w));`
+ */
+export function eachCampaignWorld(set: (world: { h: Harness; files: Uploads }) => void): void {
+  let h: Harness | undefined;
+  beforeEach(async () => {
+    h = await makeHarness(NOW);
+    set({ h, files: await uploadAll(h) });
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
 }
 
 export const delivery = (files: Uploads, over: Record<string, unknown> = {}) => ({

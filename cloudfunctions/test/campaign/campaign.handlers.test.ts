@@ -2,22 +2,16 @@ import type { Issue } from '@shared/result';
 import type { CampaignDoc } from '../../src/campaign/campaign.records';
 import { C, type AuditDoc, type MemberDoc, type MerchantDoc } from '../../src/runtime/records';
 import { consumerId } from '../../src/seed/demo';
-import { data, errorOf, makeHarness, type Harness } from '../support/harness';
+import { data, errorOf, type Harness } from '../support/harness';
 import {
   AVAIL_BEGIN, BJ, COFFEE, END, M, NOW, SH, SP, START,
-  makeStock, packDraft, rid, singleDraft, uploadAll,
+  makeStock, packDraft, rid, singleDraft, uploadAll, eachCampaignWorld,
   type CampaignOut, type EligibleOut, type StockOut, type Uploads, type ValidateOut,
 } from './campaign.fixtures';
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 const validate = (member: string, draft: unknown) => h.call<ValidateOut>(member, 'campaign', 'validate', draft);
 const create = (member: string, draft: Record<string, unknown>, requestId = rid('cmp')) => h.call<CampaignOut>(member, 'campaign', 'create', { ...draft, requestId });

@@ -14,9 +14,9 @@ import { actorForMemberId } from '../../src/runtime/actor';
 import { dispatch } from '../../src/runtime/dispatch';
 import { consumerId } from '../../src/seed/demo';
 import type { Store } from '../../src/store/port';
-import { data, errorOf, makeHarness, silentLog, type Harness } from '../support/harness';
+import { data, errorOf, silentLog, type Harness } from '../support/harness';
 import { startTcbStub } from '../support/tcb-stub';
-import { M, NOW, SH, makeStock, packDraft, rid, singleDraft, uploadAll, type CampaignOut, type Uploads } from './campaign.fixtures';
+import { M, SH, makeStock, packDraft, rid, singleDraft, eachCampaignWorld, type CampaignOut, type Uploads } from './campaign.fixtures';
 
 type Feed = OutputOf<'campaign', 'discover'>;
 type Card = OutputOf<'campaign', 'public'>;
@@ -27,13 +27,7 @@ const U2 = consumerId(2);
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 /** Calls as `member` with `storage` standing in for the file storage (to count its calls). */
 async function callWith<T>(member: string, action: string, input: unknown, storage: FileStorage): Promise<Envelope<T>> {

@@ -9,10 +9,10 @@ import { C, type LedgerDoc, type QuotaAccountDoc } from '../../src/runtime/recor
 import { consumerId } from '../../src/seed/demo';
 import type { StockDoc } from '../../src/stock/stock.records';
 import type { ClaimDoc, CouponDoc } from '../../src/wallet/wallet.records';
-import { data, errorOf, makeHarness, type Harness } from '../support/harness';
+import { data, errorOf, type Harness } from '../support/harness';
 import {
-  AVAIL_END, END, M, NOW, SH, START,
-  makeStock, packDraft, rid, singleDraft, uploadAll,
+  AVAIL_END, END, M, SH, START,
+  makeStock, packDraft, rid, singleDraft, eachCampaignWorld,
   type CampaignOut, type StockOut, type Uploads,
 } from '../campaign/campaign.fixtures';
 
@@ -25,13 +25,7 @@ const openidOf = (n: number) => `o-demo-consumer-${String(n).padStart(2, '0')}`;
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 const claim = (member: string, campaignId: string, requestId = rid('claim')) =>
   h.call<ClaimOut>(member, 'campaign', 'claim', { campaignId, requestId });

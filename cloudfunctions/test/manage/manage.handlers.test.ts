@@ -9,19 +9,13 @@ import type { Issue } from '@shared/result';
 import type { CampaignDoc } from '../../src/campaign/campaign.records';
 import { C, type QuotaAccountDoc } from '../../src/runtime/records';
 import { consumerId } from '../../src/seed/demo';
-import { data, errorOf, makeHarness, type Harness } from '../support/harness';
-import { AVAIL_END, BJ, COFFEE, END, M, NOW, SH, START, images, upload, uploadAll, type Uploads } from '../campaign/campaign.fixtures';
+import { data, errorOf, type Harness } from '../support/harness';
+import { AVAIL_END, BJ, COFFEE, END, M, NOW, SH, START, images, upload, eachCampaignWorld, type Uploads } from '../campaign/campaign.fixtures';
 import { helpers } from './manage.support';
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 const { at, campaign, list, get, statusOf, update, pause, restart, claim, dump } = helpers(() => h, () => files);
 

@@ -10,19 +10,13 @@ import { LocalFileStorage } from '../../src/files/file.storage';
 import { C } from '../../src/runtime/records';
 import { consumerId } from '../../src/seed/demo';
 import { computeDay, dueDay, type CampaignStatsDoc } from '../../src/stats/stats.job';
-import { data, errorOf, makeHarness, type Harness } from '../support/harness';
-import { COFFEE, M, NOW, SH, uploadAll, type Uploads } from '../campaign/campaign.fixtures';
+import { data, errorOf, type Harness } from '../support/harness';
+import { COFFEE, M, SH, eachCampaignWorld, type Uploads } from '../campaign/campaign.fixtures';
 import { helpers, type ExportOut, type RunOut } from './manage.support';
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 const { at, campaign, list, get, claim, redeem, dump } = helpers(() => h, () => files);
 const U = (n: number) => consumerId(n);

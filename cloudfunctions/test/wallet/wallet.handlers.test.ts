@@ -14,10 +14,10 @@ import { consumerId, DEMO } from '../../src/seed/demo';
 import type { StockDoc } from '../../src/stock/stock.records';
 import { issueCoupon } from '../../src/wallet/coupon';
 import type { CouponDoc, RedemptionDoc } from '../../src/wallet/wallet.records';
-import { data, errorOf, makeHarness, type Harness } from '../support/harness';
+import { data, errorOf, type Harness } from '../support/harness';
 import {
   AVAIL_END, BJ, M, NOW, SH,
-  makeStock, rid, singleDraft, uploadAll,
+  makeStock, rid, singleDraft, eachCampaignWorld,
   type CampaignOut, type StockOut, type Uploads,
 } from '../campaign/campaign.fixtures';
 
@@ -37,13 +37,7 @@ const STAFF = M.staff;
 
 let h: Harness;
 let files: Uploads;
-beforeEach(async () => {
-  h = await makeHarness(NOW);
-  files = await uploadAll(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+eachCampaignWorld((w) => ({ h, files } = w));
 
 const at = (t: string) => h.clock.set(new Date(t));
 
