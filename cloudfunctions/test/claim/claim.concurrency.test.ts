@@ -5,11 +5,9 @@
  * requestId, half two different requestIds), 2,000 requests with 200 in flight. Exactly 250 coupons
  * may exist afterwards, one per user at most, and every counter and the ledger must agree.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FunctionName } from '@shared/api';
 import type { Envelope } from '@shared/result';
 import { LocalFileStorage } from '../../src/files/file.storage';
@@ -22,6 +20,7 @@ import { seedDemo } from '../../src/seed/demo';
 import type { StockDoc } from '../../src/stock/stock.records';
 import { SqliteStore } from '../../src/store/sqlite/sqlite.store';
 import type { ClaimDoc, CouponDoc } from '../../src/wallet/wallet.records';
+import { startGateway, type GatewayProcess } from '../support/gateway-process';
 import { data, silentLog, type Harness } from '../support/harness';
 import { images, M, makeStock, NOW, rid, SH, singleDraft, upload, type CampaignOut } from '../campaign/campaign.fixtures';
 
@@ -101,63 +100,8 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
   return { results, peak };
 }
 
-interface Gateway {
-  url: string;
-  stop(): Promise<number | null>;
-}
-
-const GATEWAY = resolve(__dirname, '..', '..', '..', 'dist', 'server', 'gateway.js');
-
-const freePort = () => new Promise<number>((ok, fail) => {
-  const srv = createServer();
-  srv.once('error', fail);
-  srv.listen(0, '127.0.0.1', () => {
-    const addr = srv.address();
-    srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))));
-  });
-});
-
-/**
- * The built gateway (what `npm start` runs) in its own process over `dataDir`, API only: like
- * e2e/support/server.ts, without needing the H5 build that other suites rebuild concurrently.
- */
-async function startGateway(dataDir: string): Promise<Gateway> {
-  if (!existsSync(GATEWAY)) throw new Error('dist/server/gateway.js is missing: run `node scripts/build.mjs functions`');
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', GATEWAY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-h5'), SESSION_SECRET: 'load-test-secret-0123456789abcdef0123' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const reap = () => child.kill('SIGKILL');
-  process.once('exit', reap);
-  child.once('exit', () => process.removeListener('exit', reap));
-  let output = '';
-  child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/dev/clock`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`gateway did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    stop: () => new Promise((ok) => {
-      if (child.exitCode !== null) return ok(child.exitCode);
-      child.once('exit', (code) => ok(code));
-      child.kill('SIGTERM');
-    }),
-  };
-}
-
 let dir: string;
-let server: Gateway;
+let server: GatewayProcess;
 let prepared: Prepared;
 
 beforeAll(async () => {

@@ -20,7 +20,7 @@ import { DEMO, seedDemo } from '../../src/seed/demo';
 import { SqliteStore } from '../../src/store/sqlite/sqlite.store';
 import { delivery, NOW, quotaStockDraft, SH, type Uploads } from '../campaign/campaign.fixtures';
 import { jpegOf, pngOf } from '../support/images';
-import { loginAs, postJson, startGateway, type GatewayProcess } from './process';
+import { loginAs, postJson, startGateway, type GatewayProcess } from '../support/gateway-process';
 
 jest.setTimeout(180_000);
 

@@ -17,7 +17,7 @@ import { consumerId, DEMO } from '../../src/seed/demo';
 import { makeHarness, silentLog, type Harness } from '../support/harness';
 import { NOW } from '../campaign/campaign.fixtures';
 import { fuzzAction, fuzzWholeBodies, seedFor, type FuzzStats, type FuzzTarget, type RunOptions } from './fuzz.properties';
-import { loginAs, postJson, startGateway, type GatewayProcess } from './process';
+import { loginAs, postJson, startGateway, type GatewayProcess } from '../support/gateway-process';
 import { buildWorld, CONTRACT_ACTIONS, fingerprint, sampleOf, type World } from './world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

@@ -1,6 +1,7 @@
 /**
  * The built gateway (what `npm start` runs: dist/server/gateway.js, or DIST_DIR's) in its own
- * process over a data folder, API only — like e2e/support/server.ts, without the H5 build.
+ * process over a data folder, waited for until it answers. The security suites, the HTTP load
+ * test, the browser tests and the benchmarks all start it through here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,8 +9,9 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-/** DIST_DIR: another build output (absolute), as `DIST_DIR=… node scripts/build.mjs functions` wrote it. */
-export const GATEWAY = join(process.env.DIST_DIR ?? join(ROOT, 'dist'), 'server', 'gateway.js');
+/** DIST_DIR: another build output (absolute), as `DIST_DIR=… node scripts/build.mjs` wrote it. */
+export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
+export const GATEWAY = join(DIST, 'server', 'gateway.js');
 
 export const freePort = () => new Promise<number>((ok, fail) => {
   const srv = createServer();
@@ -25,25 +27,35 @@ export interface GatewayProcess {
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
-  /** SIGTERM (a clean stop) by default; resolves with the exit code or signal. */
+  /** SIGTERM (a clean stop) by default, SIGKILL after 10 s; resolves with the exit code or signal. */
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
-export async function startGateway(dataDir: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
+export interface GatewayOptions {
+  /** The H5 build to serve at `/`; by default none (API only). */
+  staticDir?: string;
+  /** Environment over the defaults (the session secret, SQLITE_SYNCHRONOUS, APP_MODE, …). */
+  env?: Record<string, string>;
+  /** Extra node flags, e.g. `--cpu-prof` to profile the gateway under load. */
+  nodeArgs?: string[];
+}
+
+export async function startGateway(dataDir: string, opts: GatewayOptions = {}): Promise<GatewayProcess> {
   if (!existsSync(GATEWAY)) throw new Error(`${GATEWAY} is missing: run \`node scripts/build.mjs functions\` (or set DIST_DIR)`);
   const port = await freePort();
   const base: NodeJS.ProcessEnv = { ...process.env };
-  delete base.SQLITE_SYNCHRONOUS; // the default: FULL
+  // The defaults the product runs with, whatever the calling shell has set.
+  delete base.SQLITE_SYNCHRONOUS;
   delete base.APP_MODE;
-  const child = spawn(process.execPath, ['--enable-source-maps', GATEWAY], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...(opts.nodeArgs ?? []), GATEWAY], {
     cwd: ROOT,
     env: {
       ...base,
       // A DIST_DIR outside the repository still resolves the external packages from it.
       NODE_PATH: join(ROOT, 'node_modules'),
-      PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-h5'),
-      SESSION_SECRET: 'security-suite-secret-0123456789abcdef',
-      ...env,
+      PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? join(dataDir, 'no-h5'),
+      SESSION_SECRET: 'test-session-secret-0123456789abcdef0123',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -52,10 +64,12 @@ export async function startGateway(dataDir: string, env: Record<string, string> 
   process.once('exit', reap);
   child.once('exit', () => process.removeListener('exit', reap));
   let output = '';
-  child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+  // Only the tail: a long benchmark must not grow it without bound.
+  const keep = (b: Buffer) => (output = (output + b.toString()).slice(-50_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`gateway exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
@@ -74,7 +88,11 @@ export async function startGateway(dataDir: string, env: Record<string, string> 
     output: () => output,
     stop: (signal = 'SIGTERM') => new Promise((ok) => {
       if (child.exitCode !== null || child.signalCode !== null) return ok(child.exitCode ?? child.signalCode);
-      child.once('exit', (code, sig) => ok(code ?? sig));
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', (code, sig) => {
+        clearTimeout(kill);
+        ok(code ?? sig);
+      });
       child.kill(signal);
     }),
   };
