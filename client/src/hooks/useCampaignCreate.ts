@@ -10,7 +10,6 @@ import { call, toCloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { centroid, distanceKm } from '@/components/campaign/campaignText';
 import type { PreviewData } from '@/components/campaign/CampaignPreview';
-import { newRequestId } from '@/lib/requestId';
 import { go, replace } from '@/lib/routes';
 import { useActing } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
@@ -32,6 +31,7 @@ import {
 } from './useCampaignForm';
 import { useCampaignUpload } from './useCampaignUpload';
 import { usePageParams } from './usePageParams';
+import { useRetriableCreate } from './useRetriableCreate';
 import { useRemote } from './useRemote';
 
 const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
@@ -296,9 +296,8 @@ export function useCampaignCreate() {
 
   // ---- confirmation and the call ----
   const [submitting, setSubmitting] = useState(false);
-  const [networkFailed, setNetworkFailed] = useState(false);
   const [created, setCreated] = useState<Campaign | null>(null);
-  const pending = useRef<{ key: string; requestId: string }>();
+  const create = useRetriableCreate('cmp');
 
   const submit = async () => {
     if (submitting || !acting) return;
@@ -314,32 +313,23 @@ export function useCampaignCreate() {
         showToast('还有未通过校验的项，请修改后再创建', 'warn');
         return;
       }
-      const key = JSON.stringify(draft);
-      if (!pending.current || pending.current.key !== key) pending.current = { key, requestId: newRequestId('cmp') };
-      try {
-        const out = await call('campaign', 'create', { ...draft, requestId: pending.current.requestId });
-        pending.current = undefined;
-        setNetworkFailed(false);
-        setCreated(out);
-        emitCampaignChanged(out.campaignId);
+      const out = await create.send(draft, (requestId) => call('campaign', 'create', { ...draft, requestId }));
+      if (out.ok) {
+        setCreated(out.value);
+        emitCampaignChanged(out.value.campaignId);
         scrollTop();
-      } catch (e) {
-        const err = toCloudError(e);
-        if (err.isNetwork) {
-          // Outcome unknown: keep the requestId; the retry returns the first result if it was created.
-          setNetworkFailed(true);
-          return;
-        }
-        pending.current = undefined;
-        setNetworkFailed(false);
-        if (err.issues.length) {
-          setServer({ seq: ++seq.current, issues: err.issues, stockAt: stockPaths(formRef.current) });
-          applied.current = seq.current;
-          const steps = err.issues.filter((i) => i.level === 'error').map((i) => stepOfPath(i.path)).filter((s): s is number => s !== undefined);
-          if (steps.length) setStep(Math.min(...steps));
-        }
-        showError(err);
+        return;
       }
+      // A network failure keeps the requestId: the retry returns the first result if it was created.
+      if (out.error.isNetwork) return;
+      const err = out.error;
+      if (err.issues.length) {
+        setServer({ seq: ++seq.current, issues: err.issues, stockAt: stockPaths(formRef.current) });
+        applied.current = seq.current;
+        const steps = err.issues.filter((i) => i.level === 'error').map((i) => stepOfPath(i.path)).filter((s): s is number => s !== undefined);
+        if (steps.length) setStep(Math.min(...steps));
+      }
+      showError(err);
     } finally {
       setSubmitting(false);
     }
@@ -432,7 +422,7 @@ export function useCampaignCreate() {
     previewMode,
     setPreviewMode,
     submitting,
-    networkFailed,
+    networkFailed: create.networkFailed,
     submit: () => void submit(),
     created,
     openCreated: () => {

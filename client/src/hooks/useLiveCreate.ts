@@ -3,21 +3,21 @@
  * start ≥ 10 minutes ahead, 30 minutes ≤ length ≤ 24 hours. The shared schema and `checkRoomTimes`
  * run on every change exactly as the server does; the server's issues land on their fields.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { checkRoomTimes } from '@shared/live/rules';
 import { createRoomInput, ROOM_LENGTH_MINUTES, ROOM_MIN_LEAD_MINUTES } from '@shared/live/schema';
 import type { Issue } from '@shared/result';
 import { textWidth } from '@shared/text';
 import { toMillis, toRfc3339 } from '@shared/time';
 import { parseWith } from '@shared/validation';
-import { call, toCloudError } from '@/services/cloud';
+import { call } from '@/services/cloud';
 import { issueFor, showError, showToast } from '@/components/feedback';
 import { minutesText } from '@/components/live/liveText';
-import { newRequestId } from '@/lib/requestId';
 import { replace } from '@/lib/routes';
 import { useActing } from './useActing';
 import { emitLiveRoomsChanged } from './useLiveEvents';
 import { LIVE_ROLES } from './useLiveRooms';
+import { useRetriableCreate } from './useRetriableCreate';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
@@ -55,8 +55,7 @@ export function useLiveCreate() {
   const [touched, setTouched] = useState<Partial<Record<FieldKey, boolean>>>({});
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [networkFailed, setNetworkFailed] = useState(false);
-  const pending = useRef<{ key: string; requestId: string }>();
+  const create = useRetriableCreate('room');
 
   // Defaults that arrive later: the first APPID and the member's own name.
   const options = appids.data?.appids ?? [];
@@ -100,29 +99,17 @@ export function useLiveCreate() {
       return;
     }
     const payload = { merchantId, ...draft };
-    const key = JSON.stringify(payload);
-    if (!pending.current || pending.current.key !== key) pending.current = { key, requestId: newRequestId('room') };
     setSubmitting(true);
-    try {
-      const room = await call('live', 'createRoom', { ...payload, requestId: pending.current.requestId });
-      pending.current = undefined;
-      setNetworkFailed(false);
-      emitLiveRoomsChanged(room.roomId);
-      replace('liveConsole', { roomId: room.roomId, ...(merchantId !== acting.merchantId ? { merchantId } : {}) });
-    } catch (e) {
-      const err = toCloudError(e);
-      if (err.isNetwork) {
-        // Outcome unknown: the retry keeps the requestId and cannot create a second room.
-        setNetworkFailed(true);
-      } else {
-        pending.current = undefined;
-        setNetworkFailed(false);
-        setServerIssues(err.issues);
-      }
-      showError(err);
-    } finally {
-      setSubmitting(false);
+    const out = await create.send(payload, (requestId) => call('live', 'createRoom', { ...payload, requestId }));
+    setSubmitting(false);
+    if (out.ok) {
+      emitLiveRoomsChanged(out.value.roomId);
+      replace('liveConsole', { roomId: out.value.roomId, ...(merchantId !== acting.merchantId ? { merchantId } : {}) });
+      return;
     }
+    // A network failure keeps the requestId: the retry cannot create a second room.
+    if (!out.error.isNetwork) setServerIssues(out.error.issues);
+    showError(out.error);
   };
 
   return {
@@ -142,7 +129,7 @@ export function useLiveCreate() {
     leadNote: `开播时间需至少在 ${ROOM_MIN_LEAD_MINUTES} 分钟后`,
     lengthNote: `直播时长 ${minutesText(ROOM_LENGTH_MINUTES.min)} 至 24 小时`,
     submitting,
-    networkFailed,
+    networkFailed: create.networkFailed,
     submit,
   };
 }

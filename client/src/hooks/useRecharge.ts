@@ -1,15 +1,15 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { rechargeQuotaInput, type MerchantWithQuota, type RechargeQuotaOutput } from '@shared/account/schema';
 import type { Issue } from '@shared/result';
 import { parseWith } from '@shared/validation';
-import { call, toCloudError } from '@/services/cloud';
+import { call } from '@/services/cloud';
 import { issueFor, showError, showToast } from '@/components/feedback';
-import { newRequestId } from '@/lib/requestId';
 import { emitQuotaChanged } from '@/lib/events';
 import { backTo } from '@/lib/routes';
 import { useActing } from './useActing';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
+import { useRetriableCreate } from './useRetriableCreate';
 
 /** Stands in for the requestId while the draft is checked: the real one is minted at confirmation. */
 const DRAFT_REQUEST_ID = 'draft-request';
@@ -54,8 +54,7 @@ export function useRecharge() {
   // ---- confirmation and the call ----
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [networkFailed, setNetworkFailed] = useState(false);
-  const pending = useRef<{ key: string; requestId: string }>();
+  const recharge = useRetriableCreate('recharge');
   const [result, setResult] = useState<RechargeQuotaOutput>();
   const ledger = useRemote(result ? result.entryId : null, () =>
     call('account', 'quotaLedger', { merchantId: result?.merchantId ?? '', page: 1, pageSize: 10 }),
@@ -70,38 +69,27 @@ export function useRecharge() {
   const submit = () => {
     setTouched(true);
     if (!check.ok || !target) return;
-    setNetworkFailed(false);
+    recharge.clearNetworkFailed();
     setConfirming(true);
   };
 
   const confirm = async () => {
     if (!check.ok || !target || submitting) return;
     const payload = { merchantId: target.merchantId, amount: check.value.amount };
-    const key = `${payload.merchantId}:${payload.amount}`;
-    if (!pending.current || pending.current.key !== key) pending.current = { key, requestId: newRequestId('recharge') };
     setSubmitting(true);
-    try {
-      const out = await call('account', 'rechargeQuota', { ...payload, requestId: pending.current.requestId });
-      pending.current = undefined;
+    const out = await recharge.send(payload, (requestId) => call('account', 'rechargeQuota', { ...payload, requestId }));
+    setSubmitting(false);
+    if (out.ok) {
       setConfirming(false);
-      setNetworkFailed(false);
-      setResult(out);
+      setResult(out.value);
       showToast('充值成功', 'success');
-      emitQuotaChanged(out.merchantId);
+      emitQuotaChanged(out.value.merchantId);
       void list.reload();
-    } catch (e) {
-      const err = toCloudError(e);
-      if (err.isNetwork) {
-        // Outcome unknown: keep the dialog and the requestId; a retry returns the first result.
-        setNetworkFailed(true);
-      } else {
-        pending.current = undefined;
-        setConfirming(false);
-        setServerIssues(err.issues);
-        showError(err);
-      }
-    } finally {
-      setSubmitting(false);
+    } else if (!out.error.isNetwork) {
+      // A network failure keeps the dialog open on 重试 (same requestId, so no second recharge).
+      setConfirming(false);
+      setServerIssues(out.error.issues);
+      showError(out.error);
     }
   };
 
@@ -127,7 +115,7 @@ export function useRecharge() {
     amount: check.ok ? check.value.amount : undefined,
     balanceAfter: check.ok && target ? target.quota.balance + check.value.amount : undefined,
     submitting,
-    networkFailed,
+    networkFailed: recharge.networkFailed,
     confirm,
     cancel: () => setConfirming(false),
 

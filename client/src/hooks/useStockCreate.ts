@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { yuanToFen } from '@shared/money';
-import { timeRuleSchema, type Stock } from '@shared/stock/schema';
+import { timeRuleSchema } from '@shared/stock/schema';
 import { parseWith } from '@shared/validation';
 import { addDays, toMillis, toRfc3339 } from '@shared/time';
-import { call, toCloudError } from '@/services/cloud';
+import { call } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
-import { newRequestId } from '@/lib/requestId';
 import { replace } from '@/lib/routes';
 import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong } from '@/components/stock/stockText';
 import { useActing } from './useActing';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
+import { useRetriableCreate } from './useRetriableCreate';
 import { emitStockChanged } from './useStockEvents';
 import { STEP_KEYS, stepOf, toDraftInput, topKey, useStockForm, type TimeRuleKind } from './useStockForm';
 
@@ -137,8 +137,7 @@ export function useStockCreate() {
 
   // ---- confirmation and the call ----
   const [submitting, setSubmitting] = useState(false);
-  const [networkFailed, setNetworkFailed] = useState(false);
-  const pending = useRef<{ key: string; requestId: string }>();
+  const create = useRetriableCreate('stock');
 
   const firstStepWithErrors = (keys: readonly string[]) => {
     const steps = keys.map((p) => stepOf(p)).filter((s): s is number => s !== undefined);
@@ -157,39 +156,26 @@ export function useStockCreate() {
       return;
     }
     const payload = { merchantId, ...draft };
-    const key = JSON.stringify(payload);
-    if (!pending.current || pending.current.key !== key) pending.current = { key, requestId: newRequestId('stock') };
     setSubmitting(true);
-    let created: Stock | undefined;
-    try {
-      created = await call('stock', 'create', { ...payload, requestId: pending.current.requestId });
-    } catch (e) {
-      const err = toCloudError(e);
-      if (err.isNetwork) {
-        // Outcome unknown: keep the requestId; the retry returns the first result if it was created.
-        setNetworkFailed(true);
-      } else {
-        pending.current = undefined;
-        setNetworkFailed(false);
-        if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') {
-          setNoCashEnabled(false);
-          saveNoCash(merchantId, false);
-        }
-        f.setServerIssues(err.issues);
-        const target = firstStepWithErrors(err.issues.filter((i) => i.level === 'error').map((i) => i.path));
-        if (target !== undefined) setStep(target);
-        showError(err);
-      }
-    } finally {
-      setSubmitting(false);
-    }
-    if (created) {
-      pending.current = undefined;
-      setNetworkFailed(false);
+    const out = await create.send(payload, (requestId) => call('stock', 'create', { ...payload, requestId }));
+    setSubmitting(false);
+    if (out.ok) {
       if (draft.funding === 'NO_CASH') saveNoCash(merchantId, true);
-      emitStockChanged(created.stockId);
-      replace('stockDetail', { merchantId: created.merchantId, stockId: created.stockId, created: '1' });
+      emitStockChanged(out.value.stockId);
+      replace('stockDetail', { merchantId: out.value.merchantId, stockId: out.value.stockId, created: '1' });
+      return;
     }
+    // A network failure keeps the requestId: the retry returns the first result if it was created.
+    if (out.error.isNetwork) return;
+    const err = out.error;
+    if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') {
+      setNoCashEnabled(false);
+      saveNoCash(merchantId, false);
+    }
+    f.setServerIssues(err.issues);
+    const target = firstStepWithErrors(err.issues.filter((i) => i.level === 'error').map((i) => i.path));
+    if (target !== undefined) setStep(target);
+    showError(err);
   };
 
   // ---- the preview card (示例区), drawn from whatever parses so far ----
@@ -242,7 +228,7 @@ export function useStockCreate() {
     blocking,
     stepOfIssue: (path: string) => stepOf(path) ?? (topKey(path) ? undefined : 0),
     submitting,
-    networkFailed,
+    networkFailed: create.networkFailed,
     submit,
   };
 }
