@@ -120,18 +120,18 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
     // ---- consumer-01: home → claim page → 领取 → 我的卡包 ----
     const consumer = await signedIn('consumer-01');
     const cp = consumer.page;
-    const feedCard = cp.locator('.wallet-discover .campaign-card').filter({ hasText: TITLE });
+    const feedCard = cp.locator('.wallet-discover .offer-card').filter({ hasText: TITLE });
     await eventually(feedCard).toContainText('领取');
     await eventually(cp.locator('.wallet-entry')).toContainText('我的卡包');
     await expectFitsPhone(cp);
     await shot(cp, 'wallet-01-consumer-home');
     await feedCard.tap();
 
-    const card = onScreen(cp, '.campaign-card').first();
+    const card = onScreen(cp, '.offer-card').first();
     await eventually(card).toContainText(`家乐福 ${TITLE}`);
     await eventually(card).toContainText('古北店到店专享');
     await eventually(card).toContainText('满100元减20元');
-    expect(await card.locator('.campaign-card__logo img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+    expect(await card.locator('.offer-card__logo img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
     expect(cp.url()).toContain(`campaignId=${encodeURIComponent(campaignId)}`);
     await expectFitsPhone(cp);
     await shot(cp, 'wallet-02-claim');

@@ -42,9 +42,10 @@ export function toMillis(t: TimeInput): number {
   // The common case, our own RFC 3339 strings, without dayjs's general parser (a hot path of claims).
   if (typeof t === 'string') {
     const m = RFC3339.exec(t);
-    if (m && +m[2]! >= 1 && +m[2]! <= 12 && +m[4]! < 24 && +m[5]! < 60 && +m[6]! < 60) {
+    // Years before 1000 are left out too: Date.UTC reads 0–99 as 1900–1999.
+    if (m && +m[1]! >= 1000 && +m[2]! >= 1 && +m[2]! <= 12 && +m[4]! < 24 && +m[5]! < 60 && +m[6]! < 60) {
       const local = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0);
-      // Out-of-range fields (2026-02-30, +25:00) are left to the general parser, which refuses them.
+      // Out-of-range fields (2026-02-30, +25:00) are left to the general parser, so they read as Date.parse reads them.
       if (new Date(local).getUTCDate() === +m[3]! && (m[8] === 'Z' || (+m[9]! < 24 && +m[10]! < 60))) {
         return local - (m[8] === 'Z' ? 0 : (m[8]![0] === '-' ? -1 : 1) * (+m[9]! * 60 + +m[10]!) * 60_000);
       }

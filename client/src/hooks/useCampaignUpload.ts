@@ -45,7 +45,7 @@ export function useCampaignUpload(merchantId?: string | null) {
     } finally {
       setBusy((b) => (b === path ? null : b));
     }
-  }, [report]);
+  }, [report, merchantId]);
 
   const seed = useCallback(async (path: string, rule: string): Promise<UploadedSeed | null> => {
     try {
@@ -67,7 +67,7 @@ export function useCampaignUpload(merchantId?: string | null) {
     } finally {
       setBusy((b) => (b === path ? null : b));
     }
-  }, [report]);
+  }, [report, merchantId]);
 
   /** Every upload problem, as issues to show beside the fields. */
   const issues = Object.values(problems).flat();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { showError } from '@/components/feedback';
 import { useRemote } from './useRemote';
 
@@ -17,6 +17,9 @@ export function usePagedList<P extends { total: number }, T>(
   const [more, setMore] = useState<T[]>([]);
   const [page, setPage] = useState(1);
   const [loadingMore, setLoadingMore] = useState(false);
+  // The list a page in flight was asked for: a tab changed meanwhile must not receive it.
+  const current = useRef(key);
+  current.current = key;
 
   // A new first page invalidates whatever was appended to the old one.
   useEffect(() => {
@@ -40,12 +43,14 @@ export function usePagedList<P extends { total: number }, T>(
     loadMore: async () => {
       if (!key || loadingMore) return;
       setLoadingMore(true);
+      const asked = key;
       try {
         const next = await loadPage(page + 1);
+        if (current.current !== asked) return;
         setMore((m) => [...m, ...itemsOf(next)]);
         setPage(page + 1);
       } catch (e) {
-        showError(e);
+        if (current.current === asked) showError(e);
       } finally {
         setLoadingMore(false);
       }

@@ -39,7 +39,7 @@ import { DuplicateKeyError, TransactionConflictError } from '../store/port';
  * first write and its commit (CloudBase stops a function at its timeout, 5 s here). The user may
  * then claim again; the units the dead attempt had taken stay taken (undersold, never oversold).
  */
-export const ABANDONED_AFTER_MS = 60_000;
+const ABANDONED_AFTER_MS = 60_000;
 
 const REFUSAL: Record<string, ErrorCode> = { NOT_STARTED: 'CAMPAIGN.NOT_STARTED', PAUSED: 'CAMPAIGN.PAUSED', ENDED: 'CAMPAIGN.ENDED' };
 

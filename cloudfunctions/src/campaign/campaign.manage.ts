@@ -109,7 +109,8 @@ export async function updateCampaign(input: { merchantId: string; campaignId: st
     if (!fresh || fresh.version !== input.version) throw new AppError('CAMPAIGN.VERSION_CONFLICT', `活动已被他人修改（当前版本 ${fresh?.version ?? '?'}），请刷新后再改`);
     await tx.update(C.campaigns, d.id, { set: patch });
     await audit(tx, ctx, { merchantId: d.merchantId, targetType: 'campaign', targetId: d.id, detail: { changed, version: patch.version } });
-    return toCampaign({ ...d, ...patch }, now.getTime());
+    // From the fresh read: a pause since the first read does not bump the version, but shows here.
+    return toCampaign({ ...fresh, ...patch }, now.getTime());
   });
 }
 

@@ -4,7 +4,7 @@ import { stockStatus } from '@shared/stock/status';
 import type { Ctx } from '../runtime/context';
 import { priorAnswer, requestRecord } from '../runtime/idempotency';
 import { C } from '../runtime/records';
-import { DuplicateKeyError } from '../store/port';
+import { DuplicateKeyError, TransactionConflictError } from '../store/port';
 import type { StockDoc } from '../stock/stock.records';
 import { issueCoupon, neverUsableReason, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
@@ -42,6 +42,7 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
 
   const result = await store.batch(async () => {
     const undo: Array<() => Promise<unknown>> = [];
+    let issuing: { code: string; out: LiveClaimResult } | null = null;
     try {
       await store.insert<LiveClaimCounterDoc>(C.liveClaimCounters, { id: counterId, count: 0 });
       if (!(await store.update(C.liveClaimCounters, counterId, { inc: { count: 1 } }, { count: { lte: stock.perUserLimit - 1 } }))) {
@@ -61,12 +62,20 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
       const unusable = neverUsableReason(coupon);
       if (unusable) throw new AppError('LIVE.STOCK_OUT', unusable);
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
+      issuing = { code: coupon.id, out };
       await store.transaction(async (tx) => {
         await tx.insert(C.coupons, coupon);
         await tx.insert(C.requests, requestRecord(ctx, input.requestId, input, out));
       });
       return out;
     } catch (e) {
+      // As for campaign claims: a commit that failed to answer may have been applied. Then the coupon
+      // exists and undoing the counts would oversell; when even that cannot be read, keep them.
+      if (issuing && !(e instanceof TransactionConflictError) && !(e instanceof DuplicateKeyError)) {
+        const issued = await store.get(C.coupons, issuing.code).catch(() => undefined);
+        if (issued === undefined) throw e;
+        if (issued) return issuing.out;
+      }
       for (const step of undo.reverse()) await step();
       throw e;
     }

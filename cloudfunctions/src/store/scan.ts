@@ -24,7 +24,7 @@ export async function* scanRange<T extends { id: string }>(store: Store, collect
   }
 }
 
-/** Documents by id, however many: `in` queries of at most one page each (a query answers ≤ 100). */
+/** Documents by id, however many: `in` queries of at most one page each (`MAX_QUERY_LIMIT`). */
 export async function findByIds<T extends Doc>(store: Store, collection: string, ids: readonly string[]): Promise<T[]> {
   const unique = [...new Set(ids)];
   const chunks: string[][] = [];

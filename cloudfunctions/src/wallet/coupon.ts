@@ -12,7 +12,7 @@ export const newCouponCode = (): string => String(randomInt(100_000_000_000, 999
 export function issueCoupon(stock: StockDoc, actor: Actor, source: { kind: 'CAMPAIGN' | 'LIVE'; id: string; claimId: string }, now: Date, code = newCouponCode()): CouponDoc {
   const claimedAt = toRfc3339(now);
   const w = couponWindow(stock, claimedAt);
-  // Spelled out rather than `{ ...termsOf(stock), … }`: V8 builds a spread followed by this many
+  // Spelled out rather than a spread of the stock's terms: V8 builds a spread followed by this many
   // properties about ten times slower, and this runs once per coupon claimed.
   return {
     stockId: stock.id, name: stock.name, faceValue: stock.faceValue, minSpend: stock.minSpend, availableBegin: stock.availableBegin,

@@ -26,7 +26,7 @@ import { CloudbaseStore } from '../../src/store/cloudbase/cloudbase.store';
 import type { ClaimDoc, CouponDoc } from '../../src/wallet/wallet.records';
 import { data, errorOf, silentLog, type Harness } from '../support/harness';
 import { startTcbStub, type RecordedRequest, type TcbStub } from '../support/tcb-stub';
-import { images, M, makeStock, NOW, packDraft, rid, SH, singleDraft, upload, type CampaignOut, type StockOut, type Uploads } from '../campaign/campaign.fixtures';
+import { APPID_SH, images, M, makeStock, NOW, packDraft, rid, SH, singleDraft, upload, type CampaignOut, type StockOut, type Uploads } from '../campaign/campaign.fixtures';
 
 // Outside Tencent Cloud the SDK probes the metadata service on every call; this tells it not to.
 process.env.TENCENTCLOUD = 'true';
@@ -437,6 +437,45 @@ describe('campaign.claim over CloudBase: a commit applied but its answer lost', 
       expect(retry.coupons.map((c) => c.couponCode)).toEqual([coupons[0]!.id]);
       if (first.ok) expect(first.data).toEqual(retry);
       expect(errorOf(await claim(U1, campaign.campaignId)).code).toBe('CAMPAIGN.ALREADY_CLAIMED');
+      expect(peekStock(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
+    } finally {
+      store = direct;
+      await proxy.close();
+    }
+  });
+});
+
+describe('live.claim over CloudBase: a commit applied but its answer lost', () => {
+  it('is not undone: the viewer\'s count, the room\'s claimed and the stock still match the coupon that exists', async () => {
+    const stock = await makeStock(h, SH, { purpose: 'GENERAL', perUserLimit: 1, availableBegin: '2026-11-22T10:05:00+08:00' });
+    data(await h.call(M.merchant, 'stock', 'authorizeAppid', { merchantId: SH, stockId: stock.stockId, appid: APPID_SH }));
+    const now = h.clock.now().getTime();
+    const room = data(await h.call<{ roomId: string }>(M.host, 'live', 'createRoom', {
+      merchantId: SH, requestId: rid('room'), appid: APPID_SH, name: '家乐福直播专场', hostName: '小美',
+      startAt: new Date(now + 10 * 60_000).toISOString(), endAt: new Date(now + 130 * 60_000).toISOString(),
+    }));
+    data(await h.call(M.host, 'live', 'addCoupon', { merchantId: SH, roomId: room.roomId, stockId: stock.stockId, quantity: 10 }));
+    data(await h.call(M.host, 'live', 'shelve', { merchantId: SH, roomId: room.roomId, stockId: stock.stockId, onShelf: true }));
+    h.clock.advance(10 * 60_000);
+    data(await h.call(M.host, 'live', 'control', { merchantId: SH, roomId: room.roomId, op: 'start' }));
+    data(await h.call(M.host, 'live', 'push', { merchantId: SH, roomId: room.roomId, stockId: stock.stockId }));
+
+    const proxy = await startLossyProxy(stub.url);
+    const direct = store;
+    try {
+      store = new CloudbaseStore({ env: 'stub-env', serviceUrl: proxy.url, secretId: 'stub-id', secretKey: 'stub-key', timeout: 5000 });
+      proxy.loseNextCommit();
+      const requestId = rid('live');
+      const first = await h.call<ClaimOut>(U1, 'live', 'claim', { roomId: room.roomId, stockId: stock.stockId, requestId });
+
+      const coupons = await direct.find<CouponDoc>(C.coupons, { source: 'LIVE' });
+      expect(coupons).toHaveLength(1);
+      expect(peekStock(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
+      expect(stub.peek(C.roomCoupons, `${room.roomId}:${stock.stockId}`)).toMatchObject({ claimed: 1 });
+      expect(stub.peek(C.liveClaimCounters, `${stock.stockId}:${openidOf(1)}`)).toMatchObject({ count: 1 });
+      if (first.ok) expect(first.data.coupons.map((c) => c.couponCode)).toEqual([coupons[0]!.id]);
+      // The per-user limit (1) still holds: a second claim is refused, and nothing more is issued.
+      expect(errorOf(await h.call(U1, 'live', 'claim', { roomId: room.roomId, stockId: stock.stockId, requestId: rid('live') })).code).toBe('LIVE.PER_USER_LIMIT');
       expect(peekStock(stock.stockId)).toMatchObject({ remaining: 999, issued: 1 });
     } finally {
       store = direct;

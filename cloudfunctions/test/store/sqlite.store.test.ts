@@ -46,17 +46,19 @@ describe('sqlite indexes', () => {
     (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
   const x = (field: string) => `json_extract(doc, '$.${field}')`;
 
-  it('the indexes every claim used to pay for and no query read are gone; the queries that remain still use an index', async () => {
+  it('the indexes every claim used to pay for and no query read are gone; the queries that remain, and the SP\'s merchant list, use an index', async () => {
     const store = new SqliteStore({ file: ':memory:' });
     try {
       const names = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
-      for (const dropped of ['ix_claims_campaignId', 'ix_coupons_sourceId_claimedAt', 'ix_coupons_stockId', 'ix_quotaAccounts_providerId']) expect(names).not.toContain(dropped);
+      for (const dropped of ['ix_claims_campaignId', 'ix_coupons_sourceId_claimedAt', 'ix_coupons_stockId']) expect(names).not.toContain(dropped);
       // A consumer's wallet (wallet.list) and the day's claims (the statistics job, the export's scan).
       expect(plan(store, `SELECT doc FROM c_coupons WHERE ${x('openid')} = ? ORDER BY ${x('claimedAt')} DESC, id DESC LIMIT 20`, 'o-1'))
         .toContain('USING INDEX ix_coupons_openid_claimedAt');
       expect(plan(store, `SELECT doc FROM c_coupons WHERE ${x('source')} = ? AND ${x('claimedAt')} >= ? AND ${x('claimedAt')} < ? ORDER BY ${x('claimedAt')}, id LIMIT 100`, 'CAMPAIGN', 'a', 'b'))
         .toContain('USING INDEX ix_coupons_source_claimedAt');
       expect(plan(store, 'SELECT doc FROM c_claims WHERE id = ?', 'c:o')).toContain('USING INDEX sqlite_autoindex_c_claims_1');
+      // The SP's merchant list (A4): quota accounts of its sub-merchants.
+      expect(plan(store, `SELECT doc FROM c_quotaAccounts WHERE ${x('providerId')} = ?`, 'sp')).toContain('USING INDEX ix_quotaAccounts_providerId');
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ArrowRight, Coupon as CouponIcon } from '@nutui/icons-react-taro';
 import { useWalletHome } from '@/hooks/useWalletHome';
-import { CampaignCard } from './CampaignCard';
+import { OfferCard } from './OfferCard';
 import './wallet-home.scss';
 
 /**
@@ -24,7 +24,7 @@ export function WalletHome() {
         <View className="wallet-discover">
           <Text className="wallet-discover__title">正在发券</Text>
           {vm.campaigns.map((c) => (
-            <CampaignCard key={c.campaignId} campaign={c} compact onOpen={() => vm.openCampaign(c)} />
+            <OfferCard key={c.campaignId} campaign={c} compact onOpen={() => vm.openCampaign(c)} />
           ))}
         </View>
       ) : null}

@@ -105,13 +105,19 @@ export const MIGRATIONS: Migration[] = [
     version: 9,
     name: 'drop indexes no query uses',
     // Every claim writes a claim, a coupon and a quota update: each index here cost it a JSON
-    // extraction and a B-tree insert, and nothing reads through them (claims are read by id, coupons
-    // by owner or by day, quota accounts by merchant id).
+    // extraction and a B-tree insert. Claims are read by id and coupons by owner or by day; the
+    // quota accounts' providerId index is in use after all (the A4 merchant list): migration 10.
     sql: [
       'DROP INDEX IF EXISTS ix_claims_campaignId;',
       'DROP INDEX IF EXISTS ix_coupons_sourceId_claimedAt;',
       'DROP INDEX IF EXISTS ix_coupons_stockId;',
       'DROP INDEX IF EXISTS ix_quotaAccounts_providerId;',
     ].join('\n'),
+  },
+  {
+    version: 10,
+    name: 'quota accounts by provider again',
+    // The SP's merchant list (A4) reads the quota accounts of its sub-merchants by providerId.
+    sql: collectionDDL('quotaAccounts', ['providerId']),
   },
 ];

@@ -2,7 +2,7 @@ import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { emptyAction } from '@/components/emptyAction';
-import { CampaignCard, GenericCampaignCard } from '@/components/wallet/CampaignCard';
+import { GenericOfferCard, OfferCard } from '@/components/wallet/OfferCard';
 import { ClaimAction } from '@/components/wallet/ClaimAction';
 import { AlreadyClaimed, ClaimResult } from '@/components/wallet/ClaimResult';
 import { useClaim } from '@/hooks/useClaim';
@@ -19,7 +19,7 @@ export default function ClaimPage() {
   return (
     <PageShell className="claim-page">
       <LoadState loading={vm.loading} error={vm.loadError} onRetry={vm.retry} hasData={!!vm.campaign || vm.generic}>
-        {vm.campaign ? <CampaignCard campaign={vm.campaign} /> : <GenericCampaignCard />}
+        {vm.campaign ? <OfferCard campaign={vm.campaign} /> : <GenericOfferCard />}
         {vm.outcome ? (
           <ClaimResult outcome={vm.outcome} onWallet={vm.toWallet} onHome={vm.toHome} onAgain={vm.again} />
         ) : vm.alreadyClaimed ? (
