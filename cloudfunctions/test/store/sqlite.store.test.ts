@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, SqliteStore } from '../../src/store/sqlite/sqlite.store';
@@ -61,6 +62,29 @@ describe('sqlite indexes', () => {
       expect(plan(store, `SELECT doc FROM c_quotaAccounts WHERE ${x('providerId')} = ?`, 'sp')).toContain('USING INDEX ix_quotaAccounts_providerId');
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('sqlite group commit when another process holds the write lock', () => {
+  it('fails the waiting batches with the busy error instead of retrying them forever; once the lock is free, writes go through', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'store.db');
+    const store = new SqliteStore({ file });
+    const other = new Database(file);
+    try {
+      store.db.pragma('busy_timeout = 100');
+      other.exec('BEGIN IMMEDIATE');
+      const outcomes = await Promise.allSettled([1, 2, 3].map((n) => store.batch(() => store.insert('meta', { id: `m-${n}` }))));
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+      other.exec('ROLLBACK');
+      expect(await store.batch(() => store.insert('meta', { id: 'm-after' }))).toBe(true);
+      expect(await store.count('meta', {})).toBe(1);
+    } finally {
+      other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -273,7 +273,14 @@ export class SqliteStore implements Store {
     const settled: Array<{ ok: boolean; value: unknown; u: Waiter }> = [];
     let n = 0;
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+      } catch (e) {
+        // No write lock within busy_timeout (another process holds the file): fail the waiting
+        // units rather than retry them forever, each attempt blocking the thread.
+        for (const u of this.queue.splice(0, 256)) settled.push({ ok: false, value: e, u });
+        throw e;
+      }
       while (this.queue.length && n < 256) {
         const u = this.queue.shift()!;
         const sp = `g${++n}`;
