@@ -6,7 +6,7 @@ import { go } from '@/lib/routes';
 import { useActing } from './useActing';
 import { useLiveRoomsChanged } from './useLiveEvents';
 import { usePageParams } from './usePageParams';
-import { useRemote } from './useRemote';
+import { usePagedList } from './usePagedList';
 
 export type LiveRoomItem = OutputOf<'live', 'rooms'>['rooms'][number];
 export const LIVE_ROLES = ['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST'] as const;
@@ -16,7 +16,12 @@ export function useLiveRooms() {
   const params = usePageParams();
   const { session, acting, forbidden } = useActing(LIVE_ROLES);
   const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
-  const remote = useRemote(merchantId, () => call('live', 'rooms', { merchantId: merchantId ?? '', page: 1, pageSize: 50 }));
+  const { remote, items: rooms, total, hasMore, loadingMore, loadMore } = usePagedList(
+    merchantId,
+    (page) => call('live', 'rooms', { merchantId: merchantId ?? '', page, pageSize: 20 }),
+    (p) => p.rooms,
+    (r) => r.roomId,
+  );
   const shown = useRef(false);
   const { reload } = remote;
 
@@ -27,7 +32,6 @@ export function useLiveRooms() {
     shown.current = true;
   });
 
-  const rooms = remote.data?.rooms ?? [];
   const query: Record<string, string> = merchantId && merchantId !== acting?.merchantId ? { merchantId } : {};
   return {
     session,
@@ -35,7 +39,10 @@ export function useLiveRooms() {
     forbidden,
     remote,
     rooms,
-    total: remote.data?.total ?? 0,
+    total,
+    hasMore,
+    loadingMore,
+    loadMore,
     open: (r: LiveRoomItem) => go('liveConsole', { roomId: r.roomId, ...query }),
     create: () => go('liveCreate', query),
   };

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
+import { PagedList } from '@/components/PagedList';
 import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { RoomCard } from '@/components/live/RoomCard';
@@ -16,16 +17,15 @@ export default function LiveRoomsPage() {
     <PageShell className="live-page--with-bar">
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
-        {vm.rooms.length ? (
-          <>
-            <View className="live-rooms__count">共 {vm.total} 个直播间</View>
-            {vm.rooms.map((r) => (
-              <RoomCard key={r.roomId} room={r} onOpen={vm.open} />
-            ))}
-          </>
-        ) : (
-          <EmptyState title="还没有直播间" description="创建直播间后，可添加代金券，在直播中上架、推送给观众领取" actions={[emptyAction('创建直播间', vm.create)]} />
-        )}
+        <PagedList
+          items={vm.rooms}
+          count={`共 ${vm.total} 个直播间`}
+          countClassName="live-rooms__count"
+          render={(r) => <RoomCard key={r.roomId} room={r} onOpen={vm.open} />}
+          paging={vm}
+          moreClassName="live-rooms__more"
+          empty={<EmptyState title="还没有直播间" description="创建直播间后，可添加代金券，在直播中上架、推送给观众领取" actions={[emptyAction('创建直播间', vm.create)]} />}
+        />
       </LoadState>
       <View className="live-bottom-bar">
         <Button className="live-rooms__create" block size="large" type="primary" onClick={vm.create}>
