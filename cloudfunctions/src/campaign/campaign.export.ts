@@ -5,7 +5,7 @@ import { addDays, calendarDaysBetween, dayStart, formatShanghai } from '@shared/
 import type { Ctx } from '../runtime/context';
 import { C, type StoreDoc } from '../runtime/records';
 import type { Filter } from '../store/port';
-import { scanRange } from '../store/scan';
+import { findByIds, scanRange } from '../store/scan';
 import type { RedemptionDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
 import { loadCampaign } from './campaign.manage';
@@ -25,7 +25,7 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
   const span = calendarDaysBetween(dayStart(input.from), dayStart(input.to));
   if (Number.isNaN(span) || span < 0) throw new AppError('REQUEST.INVALID', '结束日期需不早于开始日期', [{ path: 'to', level: 'error', message: '结束日期需不早于开始日期' }]);
   if (span >= MAX_DAYS) throw new AppError('REQUEST.INVALID', `一次最多导出 ${MAX_DAYS} 天`, [{ path: 'to', level: 'error', message: `一次最多导出 ${MAX_DAYS} 天（当前 ${span + 1} 天）` }]);
-  if (input.campaignId) await loadCampaign(ctx, input.merchantId, input.campaignId);
+  const one = input.campaignId ? await loadCampaign(ctx, input.merchantId, input.campaignId) : null;
 
   const from = dayStart(input.from).getTime();
   const to = addDays(dayStart(input.to), 1).getTime();
@@ -33,12 +33,14 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
   const filter: Filter = input.campaignId ? { campaignId: input.campaignId } : { merchantId: input.merchantId };
   const rows: RedemptionDoc[] = [];
   for await (const r of scanRange<RedemptionDoc>(ctx.store, C.redemptions, filter, 'redeemedAtMs', from, to)) rows.push(r);
-  const titles = new Map<string, string>();
-  const stores = new Map<string, string>();
-  for (const r of rows) {
-    if (r.campaignId && !titles.has(r.campaignId)) titles.set(r.campaignId, (await ctx.store.get<CampaignDoc>(C.campaigns, r.campaignId))?.delivery.title ?? '');
-    if (!stores.has(r.storeId)) stores.set(r.storeId, (await ctx.store.get<StoreDoc>(C.stores, r.storeId))?.name ?? '');
-  }
+  // Titles and store names by batched id lookups: a read per page of ids, not one per row's
+  // campaign and store (each a CloudBase round trip).
+  const [campaigns, shops] = await Promise.all([
+    one ? [one] : findByIds<CampaignDoc>(ctx.store, C.campaigns, rows.flatMap((r) => (r.campaignId ? [r.campaignId] : []))),
+    findByIds<StoreDoc>(ctx.store, C.stores, rows.map((r) => r.storeId)),
+  ]);
+  const titles = new Map(campaigns.map((c) => [c.id, c.delivery.title]));
+  const stores = new Map(shops.map((s) => [s.id, s.name]));
   const lines = [HEADER.join(',')];
   for (const r of rows) {
     lines.push([
