@@ -15,6 +15,18 @@ const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 export const EXPORT_MAX_DAYS = 92;
 
 export type CampaignAction = 'pause' | 'restart';
+const CONFIRMS: Record<CampaignAction, { title: string; content: string; confirmText: string }> = {
+  pause: {
+    title: '确认暂停活动？',
+    content: '暂停后该活动的优惠券将不再发放；活动未到结束时间且有配额时，可以随时重启。',
+    confirmText: '确认暂停',
+  },
+  restart: {
+    title: '确认重启活动？',
+    content: '重启后将继续发券，每发出一张券消耗 1 个配额；可以随时再暂停。',
+    confirmText: '确认重启',
+  },
+};
 export interface ExportResult {
   url: string;
   rows: number;
@@ -54,6 +66,12 @@ export function useCampaignDetail() {
     } finally {
       setBusy(undefined);
     }
+  };
+
+  // Both change what consumers can claim, so each says what follows and waits for a yes.
+  const confirmThenRun = async (action: CampaignAction) => {
+    const r = await Taro.showModal({ ...CONFIRMS[action], cancelText: '再想想' });
+    if (r.confirm) await run(action);
   };
 
   // ---- 导出核销明细 ----
@@ -116,16 +134,8 @@ export function useCampaignDetail() {
     canEdit: canManage && allowed.includes('update'),
     canPause: canManage && allowed.includes('pause'),
     canRestart: canManage && allowed.includes('restart'),
-    pause: async () => {
-      const r = await Taro.showModal({
-        title: '确认暂停活动？',
-        content: '暂停后该活动的优惠券将不再发放；活动未到结束时间且有配额时，可以随时重启。',
-        confirmText: '确认暂停',
-        cancelText: '再想想',
-      });
-      if (r.confirm) await run('pause');
-    },
-    restart: () => run('restart'),
+    pause: () => confirmThenRun('pause'),
+    restart: () => confirmThenRun('restart'),
     edit: () => go('campaignEdit', { merchantId: merchantId ?? '', campaignId }),
     storeName: (id: string) => storeNames.get(id) ?? id,
     // ---- export ----

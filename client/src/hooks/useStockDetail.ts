@@ -13,6 +13,24 @@ import { emitStockChanged } from './useStockEvents';
 
 const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
+/**
+ * The transitions that ask first, saying what follows (a native modal: no popup code in the
+ * package): 重启 sends coupons out again; 终止 cannot be undone, so the safe choice is the easy one.
+ */
+const CONFIRMS: Partial<Record<StockTransition, (name: string) => Taro.showModal.Option>> = {
+  restart: (name) => ({
+    title: '确认重启批次？',
+    content: `批次「${name}」重启后将继续发券，关联的活动和直播间可以再次领取本批次的券；可以随时再暂停。`,
+    confirmText: '确认重启',
+  }),
+  stop: (name) => ({
+    title: '确认终止批次？',
+    content: `批次「${name}」终止后不可撤销：不能再发放、暂停或重启，已领取的券仍可在有效期内使用。`,
+    confirmText: '确认终止',
+    confirmColor: '#fa2c19',
+  }),
+};
+
 /** 批次详情 (?merchantId=&stockId=): every field, the counts, and the S13 actions the status allows. */
 export function useStockDetail() {
   const params = usePageParams();
@@ -63,17 +81,9 @@ export function useStockDetail() {
     justCreated,
     busy,
     act: async (action: StockTransition) => {
-      if (action !== 'stop') return run(action);
-      // 终止 cannot be undone: say so, and make the safe choice the easy one (a native modal: no
-      // popup code in the package).
-      const r = await Taro.showModal({
-        title: '确认终止批次？',
-        content: `批次「${stock?.name ?? ''}」终止后不可撤销：不能再发放、暂停或重启，已领取的券仍可在有效期内使用。`,
-        confirmText: '确认终止',
-        confirmColor: '#fa2c19',
-        cancelText: '再想想',
-      });
-      if (r.confirm) await run('stop');
+      const ask = CONFIRMS[action]?.(stock?.name ?? '');
+      if (ask && !(await Taro.showModal({ ...ask, cancelText: '再想想' })).confirm) return;
+      await run(action);
     },
     storeName: (id: string) => storeNames.get(id) ?? id,
     merchantName: merchantId && merchantId === acting?.merchantId ? acting.merchantName : '',
