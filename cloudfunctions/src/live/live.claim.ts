@@ -25,22 +25,24 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
   const prior = await priorAnswer<LiveClaimResult>(ctx, input.requestId, input);
   if (prior) return prior;
   const { roomId, stockId } = input;
-  const room = await ctx.store.get<RoomDoc>(C.liveRooms, roomId);
-  if (!room) throw new AppError('LIVE.ROOM_NOT_FOUND');
-  const now = ctx.clock.now();
-  if (room.state !== 'LIVE' || room.pushStockId !== stockId || room.pushEndsAtMs < now.getTime()) {
-    throw new AppError('LIVE.NOT_PUSHED', '该券当前未在推送，推送期间才能领取');
-  }
-  const stock = await ctx.store.get<StockDoc>(C.stocks, stockId);
-  const rc = await ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
-  if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
-  // A stock paused, stopped or past its window while pushed issues nothing (and says why, not 领完).
-  const status = stockStatus(stock.state, stock.availableEndMs, now.getTime());
-  if (status !== 'RUNNING') throw new AppError('LIVE.STOCK_OUT', `批次 ${stockId} ${STOCK_STATUS_LABELS[status]}，暂不能领取`);
   const store = ctx.store;
   const counterId = claimCounterId(stockId, ctx.actor.openid);
 
   const result = await store.batch(async () => {
+    // Read inside the batch: on SQLite a pause, an end or another push committed while this claim
+    // waited stops it (L4), as a pause stops a campaign claim queued behind it.
+    const room = await store.get<RoomDoc>(C.liveRooms, roomId);
+    if (!room) throw new AppError('LIVE.ROOM_NOT_FOUND');
+    const now = ctx.clock.now();
+    if (room.state !== 'LIVE' || room.pushStockId !== stockId || room.pushEndsAtMs < now.getTime()) {
+      throw new AppError('LIVE.NOT_PUSHED', '该券当前未在推送，推送期间才能领取');
+    }
+    const stock = await store.get<StockDoc>(C.stocks, stockId);
+    const rc = await store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
+    if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
+    // A stock paused, stopped or past its window while pushed issues nothing (and says why, not 领完).
+    const status = stockStatus(stock.state, stock.availableEndMs, now.getTime());
+    if (status !== 'RUNNING') throw new AppError('LIVE.STOCK_OUT', `批次 ${stockId} ${STOCK_STATUS_LABELS[status]}，暂不能领取`);
     const undo: Array<() => Promise<unknown>> = [];
     let issuing: { code: string; out: LiveClaimResult } | null = null;
     try {
