@@ -9,18 +9,19 @@ import { LocalFileStorage } from '../../src/files/file.storage';
 import { HANDLERS } from '../../src/handlers';
 import { actorForMemberId } from '../../src/runtime/actor';
 import { dispatch } from '../../src/runtime/dispatch';
-import { C, type StoreDoc } from '../../src/runtime/records';
-import type { Doc, Filter, QueryOptions, Store } from '../../src/store/port';
+import { C, type MemberDoc, type StoreDoc } from '../../src/runtime/records';
+import { MAX_QUERY_LIMIT, type Doc, type Filter, type QueryOptions, type Store } from '../../src/store/port';
 import type { RedemptionDoc } from '../../src/wallet/wallet.records';
+import { consumerId } from '../../src/seed/demo';
 import { data, silentLog, type Harness } from '../support/harness';
-import { M, SH, eachCampaignWorld, type Uploads } from '../campaign/campaign.fixtures';
-import { helpers, type ExportOut } from './manage.support';
+import { BJ, M, NOW, SH, SP, eachCampaignWorld, makeStock, rid, singleDraft, type CampaignOut, type Uploads } from '../campaign/campaign.fixtures';
+import { helpers, type ExportOut, type RedeemOut } from './manage.support';
 
 let h: Harness;
 let files: Uploads;
 eachCampaignWorld((w) => ({ h, files } = w));
 
-const { campaign } = helpers(() => h, () => files);
+const { at, created, campaign, claim, redeem } = helpers(() => h, () => files);
 const storage = () => new LocalFileStorage(join(h.dir, 'uploads'));
 
 /** RFC 4180: fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
@@ -112,5 +113,93 @@ describe('M2 campaign.exportRedemptions: a few reads whatever its size', () => {
     expect(one.rows).toBe(ROWS / CAMPAIGNS);
     expect((await rowsOf(one)).every((r) => r[1] === campaignId(7) && r[2] === '批量活动7')).toBe(true);
     expect([...reads.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4);
+  });
+  it('a merchant with more campaigns than one query answers still gets one export in time order', async () => {
+    const base = await campaign({ when: '2026-11-22T10:00:00+08:00' });
+    const baseDoc = (await h.store.get<CampaignDoc>(C.campaigns, base.campaignId))!;
+    const campaignId = (i: number) => `cmp_many_${String(i).padStart(4, '0')}`;
+    const first = campaignId(0);
+    const last = campaignId(MAX_QUERY_LIMIT);
+    await h.store.transaction(async (tx) => {
+      for (let i = 0; i <= MAX_QUERY_LIMIT; i++) await tx.set<CampaignDoc>(C.campaigns, { ...baseDoc, id: campaignId(i) });
+      // Redemptions alternating between the first and the last campaign, a minute apart.
+      for (let i = 0; i < 6; i++) {
+        const orderId = `MANY-${i}`;
+        await tx.set<RedemptionDoc>(C.redemptions, {
+          id: `${SH}:${orderId}`, merchantId: SH, storeId: 'st-sh-gubei', orderId, couponCode: String(200_000_000_000 + i), stockId: base.stock.stockId,
+          campaignId: i % 2 ? last : first, orderAmount: 15_000, eligibleAmount: 15_000, discount: 3_000, redeemedAt: `${DAY}T10:0${i}:00+08:00`, redeemedAtMs: DAY_MS + 36_000_000 + i * 60_000, staffId: M.staff,
+        });
+      }
+    });
+    const rows = await rowsOf(data(await h.call<ExportOut>(M.merchant, 'campaign', 'exportRedemptions', { merchantId: SH, from: DAY, to: DAY })));
+    expect(rows.map((r) => [r[0], r[1], r[7]])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [`${DAY} 10:0${i}:00`, i % 2 ? last : first, `MANY-${i}`]));
+  });
+});
+
+describe('M2 campaign.exportRedemptions: the redemptions of the merchant\'s own campaigns', () => {
+  const exportOf = async (member: string, merchantId: string, campaignId?: string) =>
+    data(await h.call<ExportOut>(member, 'campaign', 'exportRedemptions', { merchantId, ...(campaignId ? { campaignId } : {}), from: '2026-11-26', to: '2026-11-26' }));
+  const ZHONGGUANCUN = 'st-bj-zhongguancun';
+
+  /**
+   * 家乐福上海 (SH) and 家乐福北京 (BJ), one brand group, each taking the other's coupons:
+   *   A, SH's, coupons usable at SH and BJ: U1 redeemed at SH 古北, U2 at BJ 中关村
+   *   B, SH's: U3 redeemed at SH 古北
+   *   C, BJ's, coupons usable at BJ and SH: U4 redeemed at SH 古北
+   */
+  async function scenario() {
+    const a = await campaign({ stock: { usableMerchantIds: [SH, BJ] } });
+    const b = await campaign({ stock: { name: '家乐福满50减10', faceValue: 1_000, minSpend: 5_000 } });
+    const c = await created(async () => {
+      data(await h.call(M.sp, 'account', 'rechargeQuota', { merchantId: BJ, amount: 500, requestId: rid('recharge') }));
+      // R3: the SP acting for BJ adds coupons the SP made.
+      const stock = await makeStock(h, SP, { name: '家乐福北京满80减20', faceValue: 2_000, minSpend: 8_000, usableMerchantIds: [BJ, SH] });
+      const draft = singleDraft(BJ, files, stock.stockId, { targeting: { storeIds: [ZHONGGUANCUN] } });
+      return data(await h.call<CampaignOut>(M.sp, 'campaign', 'create', { ...draft, delivery: { ...draft.delivery, title: '北京店满80减20' }, requestId: rid('cmp') }));
+    }, NOW);
+    const bjStaff: MemberDoc = { id: 'staff-bj', openid: 'o-staff-bj', nickname: '中关村店店员', memberships: [{ role: 'STORE_STAFF', merchantId: BJ, storeIds: [ZHONGGUANCUN] }] };
+    await h.store.set(C.members, bjStaff);
+
+    at('2026-11-25T09:00:00+08:00');
+    const coupon = async (n: number, campaignId: string) => data(await claim(consumerId(n), campaignId)).coupons[0]!.couponCode;
+    const [a1, a2, b3, c4] = [await coupon(1, a.campaignId), await coupon(2, a.campaignId), await coupon(3, b.campaignId), await coupon(4, c.campaignId)];
+    at('2026-11-26T10:00:00+08:00');
+    const shAtGubei = data(await redeem(a1, 15_000));
+    at('2026-11-26T11:00:00+08:00');
+    const shAtBj = data(await h.call<RedeemOut>('staff-bj', 'wallet', 'redeem', { merchantId: BJ, storeId: ZHONGGUANCUN, orderId: 'BJ-ORD-000001', orderAmount: 16_000, couponCode: a2 }));
+    at('2026-11-26T12:00:00+08:00');
+    const shB = data(await redeem(b3, 6_000));
+    at('2026-11-26T13:00:00+08:00');
+    const bjAtGubei = data(await redeem(c4, 9_000));
+    at('2026-11-28T09:00:00+08:00');
+    return { a, b, c, shAtGubei, shAtBj, shB, bjAtGubei };
+  }
+
+  it('the whole export holds every redemption of the merchant\'s campaigns, wherever redeemed, and no other merchant\'s coupon', async () => {
+    const { a, b, shAtGubei, shAtBj, shB } = await scenario();
+    const rows = await rowsOf(await exportOf(M.merchant, SH));
+    // [活动ID, 券码, 门店, 订单号]
+    expect(rows.map((r) => [r[1], r[4], r[5], r[7]])).toEqual([
+      [a.campaignId, shAtGubei.couponCode, '家乐福古北店', shAtGubei.orderId],
+      [a.campaignId, shAtBj.couponCode, '家乐福中关村店', shAtBj.orderId],
+      [b.campaignId, shB.couponCode, '家乐福古北店', shB.orderId],
+    ]);
+  });
+
+  it('the export of one campaign is exactly that campaign\'s rows of the whole export', async () => {
+    const { a, b, c, bjAtGubei } = await scenario();
+    const whole = await rowsOf(await exportOf(M.merchant, SH));
+    for (const id of [a.campaignId, b.campaignId]) {
+      const one = await exportOf(M.merchant, SH, id);
+      const rows = await rowsOf(one);
+      expect(rows).toEqual(whole.filter((r) => r[1] === id));
+      expect(one.rows).toBe(rows.length);
+    }
+    expect((await rowsOf(await exportOf(M.merchant, SH, a.campaignId))).map((r) => r[5])).toEqual(['家乐福古北店', '家乐福中关村店']);
+
+    // BJ's coupon redeemed at SH's store is BJ's to reconcile, in both of BJ's exports alike.
+    const bjWhole = await rowsOf(await exportOf(M.sp, BJ));
+    expect(bjWhole.map((r) => [r[1], r[2], r[4], r[5]])).toEqual([[c.campaignId, '北京店满80减20', bjAtGubei.couponCode, '家乐福古北店']]);
+    expect(await rowsOf(await exportOf(M.sp, BJ, c.campaignId))).toEqual(bjWhole);
   });
 });
