@@ -64,3 +64,36 @@ test('a consumer gets the friendly home without merchant tiles', async () => {
   expect(screen.queryByText('常用功能')).toBeNull();
   expect(screen.queryByText('切换')).toBeNull();
 });
+
+test('a member of 8 merchants reaches every one of them, 5 a page behind 更多…', async () => {
+  const memberships = Array.from({ length: 8 }, (_, i) => ({
+    role: 'MERCHANT_ADMIN' as const, merchantId: `19000001${String(i).padStart(2, '0')}`, merchantName: `商户${i + 1}号`, storeIds: [],
+  }));
+  signedInAs({ memberId: 'sp-admin', nickname: '李娜', consumer: false, memberships });
+  renderHome();
+  const acting = () => document.querySelector('.home-header__merchant')?.textContent;
+  await waitFor(() => expect(acting()).toBe('商户1号'));
+  // Taro's H5 sheet is one element, hidden and refilled: only its entries while shown count.
+  const sheet = () => document.querySelector<HTMLElement>('.taro__actionSheet');
+  const entry = (text: string) => screen.findByText((content, el) =>
+    el?.className === 'taro-actionsheet__cell' && content.startsWith(text) && sheet()?.style.display !== 'none');
+  // What the sheet lists below its title.
+  const shown = () => Array.from(sheet()?.querySelectorAll('.taro-actionsheet__cell') ?? [], (c) => c.textContent).slice(1);
+
+  for (const [i, m] of memberships.entries()) {
+    fireEvent.click(screen.getByText('切换'));
+    if (i === 0) {
+      await entry('更多…');
+      expect(shown()).toEqual(['商户1号·商户管理员（当前）', '商户2号·商户管理员', '商户3号·商户管理员', '商户4号·商户管理员', '商户5号·商户管理员', '更多…']);
+    }
+    if (i >= 5) {
+      fireEvent.click(await entry('更多…'));
+      await entry('商户6号·');
+      if (i === 5) expect(shown()).toEqual(['商户6号·商户管理员', '商户7号·商户管理员', '商户8号·商户管理员']);
+    }
+    fireEvent.click(await entry(`${m.merchantName}·`));
+    await waitFor(() => expect(acting()).toBe(m.merchantName));
+    await waitFor(() => expect(sheet()?.style.display).toBe('none'));
+  }
+  expect(Taro.getStorageSync('coupon-desk.acting')).toEqual({ memberId: 'sp-admin', role: 'MERCHANT_ADMIN', merchantId: '1900000107' });
+});
