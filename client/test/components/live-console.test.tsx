@@ -117,6 +117,9 @@ describe('直播控制台', () => {
     expect(screen.getByText('库存：100张')).toBeTruthy();
     expect(text('.live-coupon__status')).toBe('推送中 47s');
     expect(text('.live-push__count-n')).toBe('1 / 3');
+    // Coupons are all a room pushes (L4): no 商品 or 抽奖 tabs that lead nowhere.
+    expect(screen.queryByText('商品')).toBeNull();
+    expect(screen.queryByText('抽奖')).toBeNull();
 
     act(() => feed().onState(consoleState({ stats: { online: 2, viewers: 9, views: 15, avgWatchSeconds: 400 } }, { claimed: 3, stockRemaining: 97, pushEndsAt: toRfc3339(Date.now() + 45_000) })));
     await waitFor(() => expect(text('.live-coupon__claimed')).toBe('3'));

@@ -5,7 +5,7 @@ import { RoomCouponCard } from './RoomCouponCard';
 import { PUSH_CHOICES, pushChoiceLabel } from './liveText';
 import './live.scss';
 
-/** 推送控制 · 优惠券: 添加优惠券, 已上架优惠券数量 n / 3, the push length, one card per coupon. */
+/** 推送控制 (coupons only, L4): 添加优惠券, 已上架优惠券数量 n / 3, the push length, one card per coupon. */
 export function PushPanel({ vm }: { vm: LiveConsoleVm }) {
   const room = vm.state?.room;
   if (!room) return null;
@@ -19,11 +19,6 @@ export function PushPanel({ vm }: { vm: LiveConsoleVm }) {
   return (
     <View className="live-panel live-push">
       <View className="live-panel__title">推送控制</View>
-      <View className="live-push__tabs">
-        <Text className="live-push__tab">商品</Text>
-        <Text className="live-push__tab">抽奖</Text>
-        <Text className="live-push__tab live-push__tab--active">优惠券</Text>
-      </View>
       <View className="live-push__bar">
         <Button className="live-push__add" type="primary" size="large" disabled={ended} onClick={vm.openAdd}>
           + 添加优惠券
