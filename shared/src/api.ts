@@ -242,7 +242,7 @@ export const contract = {
     join: action({ summary: '观众进入直播间（计入在线、观看人数与次数）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
     leave: action({ summary: '观众离开直播间（计入观看时长）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
     watch: action({ summary: '观众看到的直播间与正在推送的券', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
-    claim: action({ summary: '领取正在推送的券（W2：每人限领、直播间数量、库存）', input: live.liveClaimInput, output: wallet.claimOutput, permission: signedIn, idempotent: true, errors: ['LIVE.NOT_PUSHED', 'LIVE.PER_USER_LIMIT', 'LIVE.ROOM_SOLD_OUT', 'LIVE.STOCK_OUT', 'REQUEST.ID_REUSED'] }),
+    claim: action({ summary: '领取正在推送的券（W2：每人限领、直播间数量、库存）', input: live.liveClaimInput, output: wallet.claimOutput, permission: signedIn, idempotent: true, errors: ['LIVE.NOT_PUSHED', 'LIVE.PER_USER_LIMIT', 'LIVE.ROOM_SOLD_OUT', 'LIVE.STOCK_OUT', 'LIVE.STOCK_UNAVAILABLE', 'REQUEST.ID_REUSED'] }),
   },
   stats: {
     runDaily: action({

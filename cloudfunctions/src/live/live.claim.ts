@@ -10,6 +10,13 @@ import { issueCoupon, neverUsableReason, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
 import { claimCounterId, type LiveClaimCounterDoc, type RoomCouponDoc, type RoomDoc } from './live.records';
 
+/** Why the stock issues nothing now, or null: 已领完 only when no unit is left, else its state. */
+function stockRefusal(stock: StockDoc, nowMs: number): AppError | null {
+  if (stock.remaining < 1) return new AppError('LIVE.STOCK_OUT');
+  const status = stockStatus(stock.state, stock.availableEndMs, nowMs);
+  return status === 'RUNNING' ? null : new AppError('LIVE.STOCK_UNAVAILABLE', `「${stock.name}」${STOCK_STATUS_LABELS[status]}，暂不能领取`);
+}
+
 /*
  * W2, a viewer's claim of the pushed coupon. Three limits, each a guarded atomic increment on its
  * own document, taken in order and given back in reverse if a later one refuses:
@@ -40,9 +47,8 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
     const stock = await store.get<StockDoc>(C.stocks, stockId);
     const rc = await store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
     if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
-    // A stock paused, stopped or past its window while pushed issues nothing (and says why, not 领完).
-    const status = stockStatus(stock.state, stock.availableEndMs, now.getTime());
-    if (status !== 'RUNNING') throw new AppError('LIVE.STOCK_OUT', `批次 ${stockId} ${STOCK_STATUS_LABELS[status]}，暂不能领取`);
+    const refusal = stockRefusal(stock, now.getTime());
+    if (refusal) throw refusal;
     const undo: Array<() => Promise<unknown>> = [];
     let issuing: { code: string; out: LiveClaimResult } | null = null;
     try {
@@ -56,13 +62,15 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
       }
       undo.push(() => store.update(C.roomCoupons, rc.id, { inc: { claimed: -1 } }));
       if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } }))) {
-        throw new AppError('LIVE.STOCK_OUT');
+        // Changed since it was read (CloudBase only: on SQLite nothing interleaves with the batch).
+        const changed = await store.get<StockDoc>(C.stocks, stockId);
+        throw (changed && stockRefusal(changed, now.getTime())) ?? new AppError('LIVE.STOCK_UNAVAILABLE');
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
       const claimId = `live:${roomId}:${ctx.actor.openid}:${input.requestId}`;
       const coupon = issueCoupon(stock, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
       const unusable = neverUsableReason(coupon);
-      if (unusable) throw new AppError('LIVE.STOCK_OUT', unusable);
+      if (unusable) throw new AppError('LIVE.STOCK_UNAVAILABLE', unusable);
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
       issuing = { code: coupon.id, out };
       await store.transaction(async (tx) => {

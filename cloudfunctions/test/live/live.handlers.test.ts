@@ -589,24 +589,51 @@ describe('live.claim (W2)', () => {
     expect(counter?.count ?? 0).toBe(0);
   });
 
-  it('a stock paused or past its window while pushed issues nothing, with the reason', async () => {
+  it('a stock paused, stopped or past its window while pushed issues nothing: 暂不可领 with the reason, not 已领完', async () => {
     const s = await makeStock({ availableEnd: '2026-11-22T10:15:00+08:00', availableBegin: '2026-11-22T10:00:00+08:00' });
     const roomId = await liveRoom([{ stockId: s.stockId, quantity: 10 }]);
     data(await push(roomId, s.stockId, 600));
     data(await h.call(ADMIN, 'stock', 'pause', { merchantId: SH, stockId: s.stockId }));
+    const before = h.snapshot();
     const paused = errorOf(await claim(viewer(1), roomId, s.stockId));
-    expect(paused.code).toBe('LIVE.STOCK_OUT');
-    expect(paused.message).toBe(`批次 ${s.stockId} 已暂停，暂不能领取`);
+    expect(paused.code).toBe('LIVE.STOCK_UNAVAILABLE');
+    expect(paused.message).toBe('「全员裂变通优惠券」已暂停，暂不能领取');
+    expect(h.snapshot()).toEqual(before);
     data(await h.call(ADMIN, 'stock', 'restart', { merchantId: SH, stockId: s.stockId }));
     data(await claim(viewer(1), roomId, s.stockId));
     h.clock.set(new Date(Date.parse('2026-11-22T10:15:01+08:00')));
     const expired = errorOf(await claim(viewer(2), roomId, s.stockId));
-    expect(expired.code).toBe('LIVE.STOCK_OUT');
-    expect(expired.message).toBe(`批次 ${s.stockId} 已过期，暂不能领取`);
+    expect(expired.code).toBe('LIVE.STOCK_UNAVAILABLE');
+    expect(expired.message).toBe('「全员裂变通优惠券」已过期，暂不能领取');
     expect(await h.store.find<CouponDoc>(C.coupons, { stockId: s.stockId })).toHaveLength(1);
   });
 
-  it('a claim whose S7 wait would start the coupon after the stock\'s end is refused, saying so, and takes nothing', async () => {
+  it('a stock stopped while pushed: 已终止, 暂不能领取', async () => {
+    const s = await makeStock();
+    const roomId = await liveRoom([{ stockId: s.stockId, quantity: 10 }]);
+    data(await push(roomId, s.stockId, 600));
+    data(await h.call(ADMIN, 'stock', 'stop', { merchantId: SH, stockId: s.stockId }));
+    const before = h.snapshot();
+    const stopped = errorOf(await claim(viewer(1), roomId, s.stockId));
+    expect(stopped).toMatchObject({ code: 'LIVE.STOCK_UNAVAILABLE', message: '「全员裂变通优惠券」已终止，暂不能领取' });
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  it('a stock with no unit left is 已领完 (LIVE.STOCK_OUT), though the room still has some', async () => {
+    const s = await makeStock({ totalQuantity: 1, perUserLimit: 1 });
+    const roomA = await liveRoom([{ stockId: s.stockId, quantity: 1 }]);
+    const roomB = await liveRoom([{ stockId: s.stockId, quantity: 1 }]);
+    data(await push(roomA, s.stockId, 600));
+    data(await push(roomB, s.stockId, 600));
+    data(await claim(viewer(1), roomA, s.stockId));
+    const before = h.snapshot();
+    const out = errorOf(await claim(viewer(2), roomB, s.stockId));
+    expect(out).toMatchObject({ code: 'LIVE.STOCK_OUT', message: '券已领完' });
+    expect(h.snapshot()).toEqual(before);
+    expect(couponIn(data(await consoleOf(roomB)), s.stockId)).toMatchObject({ claimed: 0, stockRemaining: 0 });
+  });
+
+  it('a claim whose S7 wait would start the coupon after the stock\'s end is refused (暂不可领), saying so, and takes nothing', async () => {
     const s = await makeStock({ availableBegin: '2026-11-22T10:00:00+08:00', availableEnd: '2026-11-24T10:00:30+08:00', effectiveAfterClaimDays: 2 });
     const roomId = await liveRoom([{ stockId: s.stockId, quantity: 10 }]);
     data(await push(roomId, s.stockId, 600));
@@ -614,7 +641,7 @@ describe('live.claim (W2)', () => {
     data(await claim(viewer(1), roomId, s.stockId));
     h.clock.set(new Date(Date.parse('2026-11-22T10:01:00+08:00')));
     const late = errorOf(await claim(viewer(2), roomId, s.stockId));
-    expect(late.code).toBe('LIVE.STOCK_OUT');
+    expect(late.code).toBe('LIVE.STOCK_UNAVAILABLE');
     expect(late.message).toBe('「全员裂变通优惠券」领取后 2 天才生效，已晚于可用结束时间 2026-11-24 10:00:30，现在领取将无法使用');
     expect(couponIn(data(await consoleOf(roomId)), s.stockId)).toMatchObject({ claimed: 1 });
     expect(await h.store.find<CouponDoc>(C.coupons, { stockId: s.stockId })).toHaveLength(1);

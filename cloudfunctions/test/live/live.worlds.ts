@@ -125,16 +125,19 @@ export async function liveRoom(w: LiveWorld, stocks: Array<{ stockId: string; qu
 type Step = 'update' | 'batch' | 'transaction';
 
 /**
- * Runs `meanwhile` to its end just before the next call of one of `steps` on the store, then lets
- * that call go on: another request landing between what a call has read and what it writes.
+ * Runs `meanwhile` to its end just before the next call of one of `steps` on the store (for which
+ * `when` holds), then lets that call go on: another request landing between what a call has read
+ * and what it writes.
  */
-export function beforeNext(store: Store, steps: Step[], meanwhile: () => Promise<unknown>): void {
+export function beforeNext(store: Store, steps: Step[], meanwhile: () => Promise<unknown>, when: (args: unknown[]) => boolean = () => true): void {
+  const originals = steps.map((step) => (store[step] as (...a: unknown[]) => Promise<unknown>).bind(store));
   const spies = steps.map((step) => jest.spyOn(store, step));
-  for (const [i, step] of steps.entries()) {
-    spies[i]!.mockImplementationOnce((async (...args: unknown[]) => {
+  for (const [i, spy] of spies.entries()) {
+    spy.mockImplementation((async (...args: unknown[]) => {
+      if (!when(args)) return originals[i]!(...args);
       for (const s of spies) s.mockRestore();
       await meanwhile();
-      return (store[step] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      return originals[i]!(...args);
     }) as never);
   }
 }

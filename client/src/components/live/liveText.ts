@@ -74,7 +74,10 @@ export function claimRefusal(code: string, message: string, pushed?: PushedCoupo
       return { title: '已达每人限领', text: pushed ? `每人限领 ${pushed.perUserLimit} 张，你已领过了` : message };
     case 'LIVE.ROOM_SOLD_OUT':
     case 'LIVE.STOCK_OUT':
-      return { title: '已领完', text: code === 'LIVE.STOCK_OUT' && !message.includes('领完') ? message : '这张券已经被抢光了，下次早点来' };
+      return { title: '已领完', text: '这张券已经被抢光了，下次早点来' };
+    case 'LIVE.STOCK_UNAVAILABLE':
+      // The message names the coupon and why (已暂停 / 已终止 / 已过期, or why it could never be used).
+      return { title: '暂不可领', text: message };
     case 'LIVE.NOT_PUSHED':
       return { title: '推送已结束', text: '这张券的推送已结束，留意主播的下一次推送' };
     default:
