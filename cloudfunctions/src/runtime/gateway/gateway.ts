@@ -167,13 +167,13 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
   app.get<{ Params: { key: string } }>('/api/files/:key', async (request, reply) => {
     const key = request.params.key;
     const image = /^(logo|smallImage|largeImage)\//.test(key);
-    if (!image && !key.startsWith('export/')) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    if (!image && !key.startsWith('export/')) return sendError(reply, 404, 'FILE.NOT_FOUND');
     if (!image) {
       const actor = await currentActor(request);
       if (!actor || !actor.memberships.length) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
     }
     const bytes = await opts.files.get(`local:${key}`);
-    if (!bytes) return sendError(reply, 404, 'REQUEST.UNKNOWN_FUNCTION', '文件不存在');
+    if (!bytes) return sendError(reply, 404, 'FILE.NOT_FOUND');
     if (image) return reply.type(key.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
     return reply
       .type('text/csv; charset=utf-8')
@@ -181,6 +181,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(bytes));
   });
+  // A key is one encoded path segment; a raw `/` in it names no file either (never a function).
+  app.get('/api/files/*', async (_request, reply) => sendError(reply, 404, 'FILE.NOT_FOUND'));
 
   if (opts.mode === 'local') registerDevRoutes(app, opts, cookieOptions);
 
