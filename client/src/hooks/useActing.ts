@@ -1,5 +1,9 @@
 import type { Membership, Role } from '@shared/account/schema';
+import { usePageParams } from './usePageParams';
 import { useRequireSession, type SessionValue } from './useSession';
+
+/** The roles that change things (create, pause, authorize); the other roles a page admits only read. */
+export const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
 export interface Acting {
   session: SessionValue;
@@ -9,6 +13,17 @@ export interface Acting {
   forbidden: boolean;
 }
 
+export interface ActingMerchant extends Acting {
+  /** The merchant the page is about: `?merchantId=`, else the acting one; null until acting is known. */
+  merchantId: string | null;
+  /** The page is about another merchant than the acting one (an SP on a sub-merchant). */
+  forOther: boolean;
+  /** The query that keeps that other merchant on the next page; empty for the acting one. */
+  scope: Record<string, string>;
+  /** The acting role is an admin's. */
+  canManage: boolean;
+}
+
 /** The session's acting membership, checked against the roles a page is for. */
 export function useActing(roles: readonly Role[]): Acting {
   const session = useRequireSession();
@@ -16,4 +31,22 @@ export function useActing(roles: readonly Role[]): Acting {
   const m = state.status === 'ready' ? state.acting : null;
   const ok = !!m && roles.includes(m.role);
   return { session, acting: ok ? m : null, forbidden: state.status === 'ready' && !ok };
+}
+
+/**
+ * `useActing`, plus the merchant the page works on: an SP comes to a sub-merchant's pages with
+ * `?merchantId=` (the server decides whether that is allowed); everyone else works on their own.
+ */
+export function useActingMerchant(roles: readonly Role[]): ActingMerchant {
+  const params = usePageParams();
+  const a = useActing(roles);
+  const merchantId = a.acting ? (params.merchantId ?? a.acting.merchantId) : null;
+  const forOther = !!a.acting && !!merchantId && merchantId !== a.acting.merchantId;
+  return {
+    ...a,
+    merchantId,
+    forOther,
+    scope: forOther && merchantId ? { merchantId } : {},
+    canManage: !!a.acting && (ADMINS as readonly Role[]).includes(a.acting.role),
+  };
 }

@@ -11,7 +11,7 @@ import { showError, showToast } from '@/components/feedback';
 import { centroid, distanceKm } from '@/components/campaign/campaignText';
 import type { PreviewData } from '@/components/campaign/CampaignPreview';
 import { go, replace } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
 import {
   checkOnClient,
@@ -30,11 +30,9 @@ import {
   type FieldKey,
 } from './useCampaignForm';
 import { useCampaignUpload } from './useCampaignUpload';
-import { usePageParams } from './usePageParams';
 import { useRetriableCreate } from './useRetriableCreate';
 import { useRemote } from './useRemote';
 
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 const STOCK_ID = /^\d{6,20}$/;
 const VALIDATE_DELAY_MS = 350;
 const ALL_FIELDS: readonly FieldKey[] = STEP_FIELDS.flat();
@@ -67,10 +65,10 @@ export interface StoreRow extends StoreInfo {
  * network error so a retry can never create twice.
  */
 export function useCampaignCreate() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(ADMINS);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : '';
-  const forOther = !!acting && merchantId !== acting.merchantId;
+  const am = useActingMerchant(ADMINS);
+  const { session, acting, forbidden, forOther, scope } = am;
+  // The forms want a string: empty until the session is known.
+  const merchantId = am.merchantId ?? '';
 
   const stores = useRemote(merchantId ? `stores:${merchantId}` : null, () => call('account', 'stores', { merchantId }));
   const appids = useRemote(merchantId ? `appids:${merchantId}` : null, () => call('account', 'appids', { merchantId }));
@@ -428,7 +426,7 @@ export function useCampaignCreate() {
     openCreated: () => {
       if (created) replace('campaignDetail', { merchantId: created.merchantId, campaignId: created.campaignId });
     },
-    openList: () => replace('campaignList', forOther ? { merchantId } : {}),
+    openList: () => replace('campaignList', scope),
     createAnother: () => {
       setCreated(null);
       setForm(initialForm(now()));
@@ -436,7 +434,7 @@ export function useCampaignCreate() {
       setStep(0);
       datesSeeded.current = false;
     },
-    openStocks: () => go('stockList', forOther ? { merchantId } : {}),
+    openStocks: () => go('stockList', scope),
   };
 }
 

@@ -4,13 +4,12 @@ import { dayKey, dayStart, addDays } from '@shared/time';
 import { call, toCloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { go, isH5 } from '@/lib/routes';
-import { useActing } from './useActing';
+import { useActingMerchant } from './useActing';
 import { emitCampaignChanged, useCampaignChanged } from './useCampaignEvents';
 import { CAMPAIGN_READERS } from './useCampaignList';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 /** campaign.exportRedemptions: at most 92 days at once. */
 export const EXPORT_MAX_DAYS = 92;
 
@@ -39,8 +38,7 @@ export interface ExportResult {
  */
 export function useCampaignDetail() {
   const params = usePageParams();
-  const { session, acting, forbidden } = useActing(CAMPAIGN_READERS);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId, canManage } = useActingMerchant(CAMPAIGN_READERS);
   const campaignId = params.campaignId ?? '';
   const remote = useRemote(merchantId ? `${merchantId}:${campaignId}` : null, () => call('campaign', 'get', { merchantId: merchantId ?? '', campaignId }));
   const stores = useRemote(merchantId ? `stores:${merchantId}` : null, () => call('account', 'stores', { merchantId: merchantId ?? '' }));
@@ -49,7 +47,6 @@ export function useCampaignDetail() {
     if (id === campaignId) void reload();
   });
 
-  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
   const [busy, setBusy] = useState<CampaignAction>();
 
   const run = async (action: CampaignAction) => {

@@ -9,14 +9,13 @@ import { call, toCloudError } from '@/services/cloud';
 import { fileUrl } from '@/services/upload';
 import { showError, showToast } from '@/components/feedback';
 import { replace, ROUTES } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
 import { firstIssue, mergeIssues, widthOf, type UploadedImage } from './useCampaignForm';
 import { useCampaignUpload } from './useCampaignUpload';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
 /** Back to the detail it came from (it reloads on the change event), else open it in place. */
 function backToDetail(merchantId: string, campaignId: string): void {
@@ -68,8 +67,7 @@ const keyOf = (path: string): EditKey | undefined => {
  */
 export function useCampaignEdit() {
   const params = usePageParams();
-  const { session, acting, forbidden } = useActing(ADMINS);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId } = useActingMerchant(ADMINS);
   const campaignId = params.campaignId ?? '';
   const remote = useRemote(merchantId ? `${merchantId}:${campaignId}` : null, () => call('campaign', 'get', { merchantId: merchantId ?? '', campaignId }));
   const campaign = remote.data?.campaign;

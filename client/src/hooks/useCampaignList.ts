@@ -3,14 +3,12 @@ import type { CampaignStatus } from '@shared/campaign/schema';
 import { call } from '@/services/cloud';
 import { onQuotaChanged } from '@/lib/events';
 import { go } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { useCampaignChanged } from './useCampaignEvents';
 import { usePagedList } from './usePagedList';
-import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
 const PAGE_SIZE = 20;
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 export const CAMPAIGN_READERS = [...ADMINS, 'STORE_STAFF'] as const;
 
 const listPage = (merchantId: string, status: CampaignStatus | undefined, page: number) =>
@@ -21,10 +19,7 @@ const listPage = (merchantId: string, status: CampaignStatus | undefined, page: 
  * T+1 figures. An SP comes from 商户列表 【管理】 with `?merchantId=`; store staff read only.
  */
 export function useCampaignList() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(CAMPAIGN_READERS);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
-  const forOther = !!acting && !!merchantId && merchantId !== acting.merchantId;
+  const { session, acting, forbidden, merchantId, forOther, scope, canManage } = useActingMerchant(CAMPAIGN_READERS);
   const [status, setStatus] = useState<CampaignStatus | undefined>();
   const key = merchantId ? `${merchantId}:${status ?? 'ALL'}` : null;
   const { remote, items: campaigns, total, hasMore, loadingMore, loadMore } = usePagedList(
@@ -39,8 +34,6 @@ export function useCampaignList() {
   useCampaignChanged(() => void reload());
   useEffect(() => onQuotaChanged(() => void reload()), [reload]);
 
-  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
-  const scope: Record<string, string> = forOther && merchantId ? { merchantId } : {};
 
   return {
     session,

@@ -13,7 +13,7 @@ import type { LiveConsole } from '@/services/realtime';
 import { showError, showToast } from '@/components/feedback';
 import { couponPhase, liveSecondsAt, pushingNow, type RoomCoupon } from '@/components/live/liveText';
 import { isH5, routeUrl } from '@/lib/routes';
-import { useActing } from './useActing';
+import { useActingMerchant } from './useActing';
 import { emitLiveRoomsChanged } from './useLiveEvents';
 import { useServerClock } from './useLiveClock';
 import { useConsoleFeed } from './useLiveRoomFeed';
@@ -49,8 +49,7 @@ const closedForm: AddCouponForm = { open: false, stockId: '', quantityText: '', 
 export function useLiveConsole() {
   const params = usePageParams();
   const roomId = params.roomId ?? '';
-  const { session, acting, forbidden } = useActing(LIVE_ROLES);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId } = useActingMerchant(LIVE_ROLES);
   const feed = useConsoleFeed(roomId, merchantId);
   const state: LiveConsole | undefined = feed.state;
   const nowMs = useServerClock(state?.now);

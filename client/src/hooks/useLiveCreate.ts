@@ -14,11 +14,10 @@ import { call } from '@/services/cloud';
 import { issueFor, showError, showToast } from '@/components/feedback';
 import { minutesText } from '@/components/live/liveText';
 import { replace } from '@/lib/routes';
-import { useActing } from './useActing';
+import { useActingMerchant } from './useActing';
 import { emitLiveRoomsChanged } from './useLiveEvents';
 import { LIVE_ROLES } from './useLiveRooms';
 import { useRetriableCreate } from './useRetriableCreate';
-import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
 export const NAME_WIDTH = { min: 6, max: 34 } as const;
@@ -46,9 +45,10 @@ export function initialRoomForm(now: number, hostName: string): RoomForm {
 const plainName = (nickname: string) => nickname.replace(/[（(].*$/, '').trim();
 
 export function useLiveCreate() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(LIVE_ROLES);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : '';
+  const am = useActingMerchant(LIVE_ROLES);
+  const { session, acting, forbidden, scope } = am;
+  // The forms want a string: empty until the session is known.
+  const merchantId = am.merchantId ?? '';
   const appids = useRemote(acting ? merchantId : null, () => call('account', 'appids', { merchantId }));
   const nickname = session.state.status === 'ready' ? plainName(session.state.me.nickname) : '';
   const [form, setForm] = useState<RoomForm>(() => initialRoomForm(Date.now(), ''));
@@ -104,7 +104,7 @@ export function useLiveCreate() {
     setSubmitting(false);
     if (out.ok) {
       emitLiveRoomsChanged(out.value.roomId);
-      replace('liveConsole', { roomId: out.value.roomId, ...(merchantId !== acting.merchantId ? { merchantId } : {}) });
+      replace('liveConsole', { roomId: out.value.roomId, ...scope });
       return;
     }
     // A network failure keeps the requestId: the retry cannot create a second room.

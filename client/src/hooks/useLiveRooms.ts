@@ -3,9 +3,8 @@ import { useDidShow } from '@tarojs/taro';
 import type { OutputOf } from '@shared/api';
 import { call } from '@/services/cloud';
 import { go } from '@/lib/routes';
-import { useActing } from './useActing';
+import { useActingMerchant } from './useActing';
 import { useLiveRoomsChanged } from './useLiveEvents';
-import { usePageParams } from './usePageParams';
 import { usePagedList } from './usePagedList';
 
 export type LiveRoomItem = OutputOf<'live', 'rooms'>['rooms'][number];
@@ -13,9 +12,7 @@ export const LIVE_ROLES = ['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST'] as const;
 
 /** 直播间 list of the acting merchant, with status and online count; fresh whenever it shows again. */
 export function useLiveRooms() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(LIVE_ROLES);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId, scope } = useActingMerchant(LIVE_ROLES);
   const { remote, items: rooms, total, hasMore, loadingMore, loadMore } = usePagedList(
     merchantId,
     (page) => call('live', 'rooms', { merchantId: merchantId ?? '', page, pageSize: 20 }),
@@ -32,7 +29,6 @@ export function useLiveRooms() {
     shown.current = true;
   });
 
-  const query: Record<string, string> = merchantId && merchantId !== acting?.merchantId ? { merchantId } : {};
   return {
     session,
     acting,
@@ -43,7 +39,7 @@ export function useLiveRooms() {
     hasMore,
     loadingMore,
     loadMore,
-    open: (r: LiveRoomItem) => go('liveConsole', { roomId: r.roomId, ...query }),
-    create: () => go('liveCreate', query),
+    open: (r: LiveRoomItem) => go('liveConsole', { roomId: r.roomId, ...scope }),
+    create: () => go('liveCreate', scope),
   };
 }

@@ -5,13 +5,12 @@ import { parseWith } from '@shared/validation';
 import { call, toCloudError, type CloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { go } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { usePagedList } from './usePagedList';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 
 const PAGE_SIZE = 20;
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
 /** A refused authorization, said plainly, with the way out when there is one. */
 export interface AuthorizeFailure {
@@ -28,9 +27,7 @@ export interface AuthorizeFailure {
  */
 export function useStockAuthorizations() {
   const params = usePageParams();
-  const { session, acting, forbidden } = useActing([...ADMINS, 'LIVE_HOST']);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
-  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
+  const { session, acting, forbidden, merchantId, canManage } = useActingMerchant([...ADMINS, 'LIVE_HOST']);
 
   const appids = useRemote(merchantId, () => call('account', 'appids', { merchantId: merchantId ?? '' }));
   const running = useRemote(canManage ? merchantId : null, () => call('stock', 'list', { merchantId: merchantId ?? '', status: 'RUNNING', page: 1, pageSize: 20 }));

@@ -8,8 +8,7 @@ import { call } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { replace } from '@/lib/routes';
 import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong } from '@/components/stock/stockText';
-import { useActing } from './useActing';
-import { usePageParams } from './usePageParams';
+import { ADMINS, useActingMerchant } from './useActing';
 import { useRemote } from './useRemote';
 import { useRetriableCreate } from './useRetriableCreate';
 import { emitStockChanged } from './useStockEvents';
@@ -45,9 +44,10 @@ function saveNoCash(merchantId: string, enabled: boolean): void {
  * confirmation, kept for a retry after a network error so a retry can never create twice.
  */
 export function useStockCreate() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(['SP_ADMIN', 'MERCHANT_ADMIN']);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : '';
+  const am = useActingMerchant(ADMINS);
+  const { session, acting, forbidden, forOther } = am;
+  // The forms want a string: empty until the session is known.
+  const merchantId = am.merchantId ?? '';
   const stores = useRemote(acting ? merchantId : null, () => call('account', 'stores', { merchantId }));
 
   // 免充值 (S2): no read of the merchant's product flags for a merchant admin yet; the server's
@@ -206,7 +206,7 @@ export function useStockCreate() {
     },
     ...f,
     preview,
-    merchantName: acting && merchantId === acting.merchantId ? acting.merchantName : '',
+    merchantName: acting && !forOther ? acting.merchantName : '',
     storeName: (id: string) => storeNames.get(id) ?? id,
     step,
     next,

@@ -6,12 +6,10 @@ import { STOCK_TRANSITIONS } from '@shared/stock/status';
 import { call, toCloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { go } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
 import { emitStockChanged } from './useStockEvents';
-
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
 /**
  * The transitions that ask first, saying what follows (a native modal: no popup code in the
@@ -34,8 +32,7 @@ const CONFIRMS: Partial<Record<StockTransition, (name: string) => Taro.showModal
 /** 批次详情 (?merchantId=&stockId=): every field, the counts, and the S13 actions the status allows. */
 export function useStockDetail() {
   const params = usePageParams();
-  const { session, acting, forbidden } = useActing([...ADMINS, 'LIVE_HOST']);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId, forOther, scope, canManage } = useActingMerchant([...ADMINS, 'LIVE_HOST']);
   const stockId = params.stockId ?? '';
   const remote = useRemote(merchantId ? `${merchantId}:${stockId}` : null, () => call('stock', 'get', { merchantId: merchantId ?? '', stockId }));
   const stores = useRemote(merchantId, () => call('account', 'stores', { merchantId: merchantId ?? '' }));
@@ -44,8 +41,6 @@ export function useStockDetail() {
   const stock = latest && latest.stockId === remote.data?.stockId ? latest : remote.data;
   const [busy, setBusy] = useState<StockTransition>();
   const [justCreated, setJustCreated] = useState(params.created === '1');
-
-  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
 
   const run = async (action: StockTransition) => {
     if (!stock || !merchantId || busy) return;
@@ -86,7 +81,7 @@ export function useStockDetail() {
       await run(action);
     },
     storeName: (id: string) => storeNames.get(id) ?? id,
-    merchantName: merchantId && merchantId === acting?.merchantId ? acting.merchantName : '',
+    merchantName: acting && !forOther ? acting.merchantName : '',
     copyId: async () => {
       if (!stock) return;
       try {
@@ -99,7 +94,7 @@ export function useStockDetail() {
       }
     },
     authorize: () => {
-      if (stock) go('stockAuthorizations', { stockId: stock.stockId, ...(merchantId && merchantId !== acting?.merchantId ? { merchantId } : {}) });
+      if (stock) go('stockAuthorizations', { stockId: stock.stockId, ...scope });
     },
   };
 }

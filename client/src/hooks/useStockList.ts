@@ -2,19 +2,15 @@ import { useState } from 'react';
 import type { Stock, StockStatus } from '@shared/stock/schema';
 import { call } from '@/services/cloud';
 import { go } from '@/lib/routes';
-import { useActing } from './useActing';
+import { ADMINS, useActingMerchant } from './useActing';
 import { usePagedList } from './usePagedList';
-import { usePageParams } from './usePageParams';
 import { useStockChanged } from './useStockEvents';
 
 const PAGE_SIZE = 20;
-const ADMINS = ['SP_ADMIN', 'MERCHANT_ADMIN'] as const;
 
 /** 代金券列表: the acting merchant's stocks by status, newest first, a page at a time. */
 export function useStockList() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing([...ADMINS, 'LIVE_HOST']);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId, scope, canManage } = useActingMerchant([...ADMINS, 'LIVE_HOST']);
   const [status, setStatus] = useState<StockStatus | undefined>();
   const key = merchantId ? `${merchantId}:${status ?? 'ALL'}` : null;
   const { remote, items: stocks, total, hasMore, loadingMore, loadMore } = usePagedList(
@@ -25,8 +21,6 @@ export function useStockList() {
   );
 
   useStockChanged(() => void remote.reload());
-
-  const canManage = !!acting && (ADMINS as readonly string[]).includes(acting.role);
 
   return {
     session,
@@ -42,6 +36,6 @@ export function useStockList() {
     canManage,
     loadMore,
     open: (s: Stock) => go('stockDetail', { merchantId: s.merchantId, stockId: s.stockId }),
-    create: () => go('stockCreate', merchantId && merchantId !== acting?.merchantId ? { merchantId } : {}),
+    create: () => go('stockCreate', scope),
   };
 }

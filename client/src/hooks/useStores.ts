@@ -1,7 +1,6 @@
 import type { StoreInfo } from '@shared/account/schema';
 import { call } from '@/services/cloud';
-import { useActing } from './useActing';
-import { usePageParams } from './usePageParams';
+import { useActingMerchant } from './useActing';
 import { useRemote } from './useRemote';
 
 /**
@@ -9,9 +8,7 @@ import { useRemote } from './useRemote';
  * server decides whether that is allowed). Store staff see their own stores marked.
  */
 export function useStores() {
-  const params = usePageParams();
-  const { session, acting, forbidden } = useActing(['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST', 'STORE_STAFF']);
-  const merchantId = acting ? (params.merchantId ?? acting.merchantId) : null;
+  const { session, acting, forbidden, merchantId, forOther } = useActingMerchant(['SP_ADMIN', 'MERCHANT_ADMIN', 'LIVE_HOST', 'STORE_STAFF']);
   const remote = useRemote(merchantId, () => call('account', 'stores', { merchantId: merchantId ?? '' }));
   const mine = new Set(acting?.role === 'STORE_STAFF' ? acting.storeIds : []);
 
@@ -19,7 +16,7 @@ export function useStores() {
     session,
     forbidden,
     remote,
-    merchantName: merchantId === acting?.merchantId ? acting.merchantName : undefined,
+    merchantName: acting && !forOther ? acting.merchantName : undefined,
     merchantId,
     stores: remote.data?.stores ?? [],
     isMine: (s: StoreInfo) => mine.has(s.storeId),
