@@ -4,7 +4,7 @@ import { stockStatus } from '@shared/stock/status';
 import type { Ctx } from '../runtime/context';
 import { priorAnswer, requestRecord } from '../runtime/idempotency';
 import { C } from '../runtime/records';
-import { DuplicateKeyError, TransactionConflictError } from '../store/port';
+import { DuplicateKeyError, TransactionConflictError, type Store } from '../store/port';
 import type { StockDoc } from '../stock/stock.records';
 import { issueCoupon, neverUsableReason, toCoupon } from '../wallet/coupon';
 import { roomChanged } from './live.events';
@@ -17,9 +17,25 @@ function stockRefusal(stock: StockDoc, nowMs: number): AppError | null {
   return status === 'RUNNING' ? null : new AppError('LIVE.STOCK_UNAVAILABLE', `「${stock.name}」${STOCK_STATUS_LABELS[status]}，暂不能领取`);
 }
 
+/**
+ * Takes one of the viewer's `limit` claims of a stock. The counter exists only above 0: the first
+ * claim creates it at 1 and an undo that brings it back to 0 removes it, so a refused claim leaves
+ * no document behind (on CloudBase, where its writes are not rolled back).
+ */
+async function takeViewerClaim(store: Store, counterId: string, limit: number): Promise<boolean> {
+  // A second round when another claim of this viewer's created or removed the counter in between.
+  for (let round = 0; round < 2; round++) {
+    if (await store.update(C.liveClaimCounters, counterId, { inc: { count: 1 } }, { count: { lte: limit - 1 } })) return true;
+    if (await store.insert<LiveClaimCounterDoc>(C.liveClaimCounters, { id: counterId, count: 1 })) return true;
+  }
+  return false;
+}
+
 /*
- * W2, a viewer's claim of the pushed coupon. Three limits, each a guarded atomic increment on its
- * own document, taken in order and given back in reverse if a later one refuses:
+ * W2, a viewer's claim of the pushed coupon. First every refusal the room, the stock and the counts
+ * as read can tell, before anything is written. Then three limits, each a guarded atomic increment on
+ * its own document, taken in order and given back in reverse if a later one refuses (claims racing
+ * for the last units):
  *   1. the viewer's count for this stock  (`liveClaimCounters/<stockId>:<openid>`, count < perUserLimit)
  *   2. the room's quantity                (`roomCoupons/<roomId>:<stockId>`, claimed < quantity)
  *   3. the stock's remaining              (`stocks/<stockId>`, remaining >= 1)
@@ -49,17 +65,25 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
     if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
     const refusal = stockRefusal(stock, now.getTime());
     if (refusal) throw refusal;
+    const claimId = `live:${roomId}:${ctx.actor.openid}:${input.requestId}`;
+    const coupon = issueCoupon(stock, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
+    const unusable = neverUsableReason(coupon);
+    if (unusable) throw new AppError('LIVE.STOCK_UNAVAILABLE', unusable);
+    const limitReached = () => new AppError('LIVE.PER_USER_LIMIT', `每人限领 ${stock.perUserLimit} 张，你已领取 ${stock.perUserLimit} 张`);
+    const soldOut = () => new AppError('LIVE.ROOM_SOLD_OUT', `直播间的 ${rc.quantity} 张券已领完`);
+    const mine = await store.get<LiveClaimCounterDoc>(C.liveClaimCounters, counterId);
+    if ((mine?.count ?? 0) >= stock.perUserLimit) throw limitReached();
+    if (rc.claimed >= rc.quantity) throw soldOut();
+
     const undo: Array<() => Promise<unknown>> = [];
     let issuing: { code: string; out: LiveClaimResult } | null = null;
     try {
-      await store.insert<LiveClaimCounterDoc>(C.liveClaimCounters, { id: counterId, count: 0 });
-      if (!(await store.update(C.liveClaimCounters, counterId, { inc: { count: 1 } }, { count: { lte: stock.perUserLimit - 1 } }))) {
-        throw new AppError('LIVE.PER_USER_LIMIT', `每人限领 ${stock.perUserLimit} 张，你已领取 ${stock.perUserLimit} 张`);
-      }
-      undo.push(() => store.update(C.liveClaimCounters, counterId, { inc: { count: -1 } }));
-      if (!(await store.update(C.roomCoupons, rc.id, { inc: { claimed: 1 } }, { claimed: { lte: rc.quantity - 1 } }))) {
-        throw new AppError('LIVE.ROOM_SOLD_OUT', `直播间的 ${rc.quantity} 张券已领完`);
-      }
+      if (!(await takeViewerClaim(store, counterId, stock.perUserLimit))) throw limitReached();
+      undo.push(async () => {
+        await store.update(C.liveClaimCounters, counterId, { inc: { count: -1 } });
+        await store.delete(C.liveClaimCounters, counterId, { count: { lte: 0 } });
+      });
+      if (!(await store.update(C.roomCoupons, rc.id, { inc: { claimed: 1 } }, { claimed: { lte: rc.quantity - 1 } }))) throw soldOut();
       undo.push(() => store.update(C.roomCoupons, rc.id, { inc: { claimed: -1 } }));
       if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } }))) {
         // Changed since it was read (CloudBase only: on SQLite nothing interleaves with the batch).
@@ -67,10 +91,6 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
         throw (changed && stockRefusal(changed, now.getTime())) ?? new AppError('LIVE.STOCK_UNAVAILABLE');
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
-      const claimId = `live:${roomId}:${ctx.actor.openid}:${input.requestId}`;
-      const coupon = issueCoupon(stock, ctx.actor, { kind: 'LIVE', id: roomId, claimId }, now);
-      const unusable = neverUsableReason(coupon);
-      if (unusable) throw new AppError('LIVE.STOCK_UNAVAILABLE', unusable);
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
       issuing = { code: coupon.id, out };
       await store.transaction(async (tx) => {
