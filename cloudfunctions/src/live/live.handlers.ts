@@ -211,6 +211,8 @@ export const liveHandlers: DomainHandlers<'live'> = {
     const ok = await ctx.store.update(C.liveRooms, roomId, { set: { pushStockId: stockId, pushEndsAtMs: now + durationSeconds * 1000 } }, { pushEndsAtMs: { lt: now }, state: 'LIVE' });
     if (!ok) {
       const current = await loadRoom(ctx, roomId, merchantId);
+      // The guard also refuses a room paused or ended since it was read: that is not a push in progress.
+      if (current.state !== 'LIVE') throw new AppError('LIVE.NOT_LIVE', `直播间当前「${ROOM_STATE_LABELS[current.state]}」，直播中才能推送`);
       throw new AppError('LIVE.PUSH_IN_PROGRESS', `批次 ${current.pushStockId} 正在推送，剩余 ${Math.max(0, Math.ceil((current.pushEndsAtMs - now) / 1000))} 秒`);
     }
     await ctx.store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { push: stockId, durationSeconds } }));

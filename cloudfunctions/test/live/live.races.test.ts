@@ -1,6 +1,6 @@
 /**
  * Live rooms when calls cross, on SQLite and on CloudBase (the TCB stub): a claim against a room
- * paused, ended or re-pushed while it was on its way.
+ * paused, ended or re-pushed while it was on its way, a push against a room paused or ended meanwhile.
  */
 import type { RoomCouponDoc } from '../../src/live/live.records';
 import { C } from '../../src/runtime/records';
@@ -54,6 +54,18 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
       expect(await taken(roomId, a.stockId)).toEqual({ coupons: 0, claimed: 0, remaining: 100, counters: 0 });
       // The coupon pushed now is claimed as usual.
       expect(data(await claim(1, roomId, b.stockId)).coupons).toEqual([expect.objectContaining({ stockId: b.stockId, source: 'LIVE' })]);
+    });
+  });
+
+  describe('live.push (L4): the room is paused or ended as the push is written', () => {
+    it.each([['pause', '已暂停'], ['end', '已结束']])('%s: LIVE.NOT_LIVE with the room\'s state, nothing pushed', async (op, label) => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      beforeNext(w.store, ['update', 'transaction'], async () => data(await control(roomId, op)));
+      const err = errorOf(await push(roomId, s.stockId, 60));
+      expect(err).toMatchObject({ code: 'LIVE.NOT_LIVE', message: `直播间当前「${label}」，直播中才能推送` });
+      const c = data(await w.call<Console>(HOST, 'live', 'room', { merchantId: SH, roomId }));
+      expect(c.coupons).toEqual([expect.objectContaining({ stockId: s.stockId, pushEndsAt: null, pushSecondsLeft: 0 })]);
     });
   });
 });
