@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CampaignStatus } from '@shared/campaign/schema';
 import { call } from '@/services/cloud';
-import { onQuotaChanged } from '@/lib/events';
 import { go } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
 import { useCampaignChanged } from './useCampaignEvents';
 import { usePagedList } from './usePagedList';
+import { useQuotaChanged } from './useQuotaEvents';
 import { useRemote } from './useRemote';
 
 const PAGE_SIZE = 20;
@@ -32,7 +32,7 @@ export function useCampaignList() {
   const { reload } = remote;
 
   useCampaignChanged(() => void reload());
-  useEffect(() => onQuotaChanged(() => void reload()), [reload]);
+  useQuotaChanged(() => void reload());
 
 
   return {

@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
 import type { MerchantWithQuota } from '@shared/account/schema';
 import { call } from '@/services/cloud';
 import { go } from '@/lib/routes';
-import { onQuotaChanged } from '@/lib/events';
 import { useActing } from './useActing';
+import { useQuotaChanged } from './useQuotaEvents';
 import { useRemote } from './useRemote';
 
 /** The SP's merchant list (A4) with quota balances, and the not-yet-opened ones. */
@@ -13,7 +12,7 @@ export function useMerchants() {
   const remote = useRemote(spId, () => call('account', 'merchants', { merchantId: spId ?? '' }));
   const { reload } = remote;
 
-  useEffect(() => onQuotaChanged(() => void reload()), [reload]);
+  useQuotaChanged(() => void reload());
 
   return {
     session,

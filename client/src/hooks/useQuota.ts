@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { call } from '@/services/cloud';
-import { onQuotaChanged } from '@/lib/events';
 import { useActing } from './useActing';
 import { usePagedList } from './usePagedList';
+import { useQuotaChanged } from './useQuotaEvents';
 
 const PAGE_SIZE = 20;
 
@@ -18,7 +17,7 @@ export function useQuota() {
   );
   const { reload } = remote;
 
-  useEffect(() => onQuotaChanged(() => void reload()), [reload]);
+  useQuotaChanged(() => void reload());
 
   return {
     session,

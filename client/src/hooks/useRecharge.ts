@@ -4,10 +4,10 @@ import type { Issue } from '@shared/result';
 import { parseWith } from '@shared/validation';
 import { call } from '@/services/cloud';
 import { issueFor, showError, showToast } from '@/components/feedback';
-import { emitQuotaChanged } from '@/lib/events';
 import { backTo } from '@/lib/routes';
 import { useActing } from './useActing';
 import { usePageParams } from './usePageParams';
+import { emitQuotaChanged } from './useQuotaEvents';
 import { useRemote } from './useRemote';
 import { useRetriableCreate } from './useRetriableCreate';
 

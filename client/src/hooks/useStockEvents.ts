@@ -1,24 +1,8 @@
-import { useEffect, useRef } from 'react';
-import Taro from '@tarojs/taro';
+import { emitAppEvent, useAppEvent } from './useAppEvent';
 
-/**
- * A stock was created or changed state. The list listens and reloads, so going back to it shows
- * fresh statuses without reloading on every show.
- */
-export const STOCK_CHANGED = 'stock:changed';
+/** A stock was created or changed state: the list reloads. */
+const STOCK_CHANGED = 'stock:changed';
 
-export const emitStockChanged = (stockId: string): void => {
-  Taro.eventCenter.trigger(STOCK_CHANGED, stockId);
-};
+export const emitStockChanged = (stockId: string): void => emitAppEvent(STOCK_CHANGED, stockId);
 
-export function useStockChanged(fn: (stockId: string) => void): void {
-  const ref = useRef(fn);
-  ref.current = fn;
-  useEffect(() => {
-    const handler = (stockId: string) => ref.current(stockId);
-    Taro.eventCenter.on(STOCK_CHANGED, handler);
-    return () => {
-      Taro.eventCenter.off(STOCK_CHANGED, handler);
-    };
-  }, []);
-}
+export const useStockChanged = (fn: (stockId: string) => void): void => useAppEvent(STOCK_CHANGED, fn);
