@@ -3,7 +3,6 @@
  * Toast these helpers address (NutUI scopes toasts by page path, so the visible page shows it).
  */
 import { Toast } from '@nutui/nutui-react-taro';
-import type { Issue } from '@shared/result';
 import { CloudError, toCloudError } from '@/services/cloud';
 import { isH5, relaunch } from '@/lib/routes';
 
@@ -26,9 +25,4 @@ export function showError(e: unknown): CloudError {
   const first = err.issues.find((i) => i.level === 'error');
   showToast(first && err.issues.length === 1 ? first.message : err.message, 'fail');
   return err;
-}
-
-/** The first blocking issue for a field path (`amount`, `items.0.smallImage`). */
-export function issueFor(issues: readonly Issue[], path: string): Issue | undefined {
-  return issues.find((i) => i.path === path && i.level === 'error') ?? issues.find((i) => i.path === path);
 }

@@ -11,7 +11,8 @@ import { showError, showToast } from '@/components/feedback';
 import { replace, ROUTES } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
-import { firstIssue, mergeIssues, widthOf, type UploadedImage } from './useCampaignForm';
+import { issueAt } from '@/lib/issues';
+import { mergeIssues, widthOf, type UploadedImage } from './useCampaignForm';
 import { useCampaignUpload } from './useCampaignUpload';
 import { usePageParams } from './usePageParams';
 import { useRemote } from './useRemote';
@@ -153,7 +154,7 @@ export function useCampaignEdit() {
     form,
     set,
     visible,
-    at: (key: EditKey) => firstIssue(visible, `delivery.${key}`),
+    at: (key: EditKey) => issueAt(visible, `delivery.${key}`),
     upload,
     widths: form ? { brandName: widthOf(form.brandName), title: widthOf(form.title), subtitle: widthOf(form.subtitle) } : { brandName: 0, title: 0, subtitle: 0 },
     started,

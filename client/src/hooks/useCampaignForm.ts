@@ -28,6 +28,7 @@ import type { Stock } from '@shared/stock/schema';
 import { textWidth } from '@shared/text';
 import { addDays, toRfc3339 } from '@shared/time';
 import { parseWith } from '@shared/validation';
+import { isUnder } from '@/lib/issues';
 
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type Area = (typeof AREAS)[number];
@@ -146,16 +147,6 @@ export function stepOfPath(path: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
-
-/** Issues under a path prefix (`content.items.1`), errors first. */
-export function issuesUnder(issues: readonly Issue[], prefix: string, exact = false): Issue[] {
-  const mine = issues.filter((i) => (exact ? i.path === prefix : under(i.path, prefix)));
-  return [...mine.filter((i) => i.level === 'error'), ...mine.filter((i) => i.level !== 'error')];
-}
-
-export const firstIssue = (issues: readonly Issue[], prefix: string, exact = false): Issue | undefined => issuesUnder(issues, prefix, exact)[0];
-
 // ---- form → draft ----
 
 export function toDraft(f: CampaignForm, merchantId: string): CampaignDraft {
@@ -215,7 +206,7 @@ function missingIssues(f: CampaignForm): Issue[] {
 }
 
 /** Paths the missing-issue messages cover: the schema's own issue there is replaced. */
-const coveredBy = (missing: readonly Issue[], path: string) => missing.some((m) => under(path, m.path));
+const coveredBy = (missing: readonly Issue[], path: string) => missing.some((m) => isUnder(path, m.path));
 
 /** A draft with stand-ins that pass the schema, so F5 can run on the dates alone. */
 function datesOnly(f: CampaignForm, merchantId: string): CampaignDraft {
@@ -251,7 +242,7 @@ export function checkOnClient(f: CampaignForm, merchantId: string, now: Date, ow
   // T1–T3 read the targeting and the owner's stores only; the seed package's file is the server's.
   const targeting = ownerStores
     ? checkCampaignDraft({ ...datesOnly(f, merchantId), promotionType: draft.promotionType, targeting: draft.targeting }, env)
-      .filter((i) => TARGETING_RULES.has(i.rule ?? '') && i.path.startsWith('targeting.') && !under(i.path, 'targeting.audience.seedPackageId'))
+      .filter((i) => TARGETING_RULES.has(i.rule ?? '') && i.path.startsWith('targeting.') && !isUnder(i.path, 'targeting.audience.seedPackageId'))
     : [];
   return { issues: [...missing, ...schemaIssues, ...f5, ...targeting], parsed: parsed.ok ? parsed.value : undefined };
 }
@@ -304,8 +295,8 @@ export function probeOf(f: CampaignForm, merchantId: string): Probe {
 
 /** The server's issues that are about the merchant's input and not already the client's. */
 export function keepServerIssue(issue: Issue, standIns: readonly string[]): boolean {
-  if (standIns.some((p) => under(issue.path, p))) return false;
-  if (CLIENT_OWNED.some((p) => under(issue.path, p))) return false;
+  if (standIns.some((p) => isUnder(issue.path, p))) return false;
+  if (CLIENT_OWNED.some((p) => isUnder(issue.path, p))) return false;
   return true;
 }
 

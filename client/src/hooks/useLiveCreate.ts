@@ -11,7 +11,8 @@ import { textWidth } from '@shared/text';
 import { toMillis, toRfc3339 } from '@shared/time';
 import { parseWith } from '@shared/validation';
 import { call } from '@/services/cloud';
-import { issueFor, showError, showToast } from '@/components/feedback';
+import { showError, showToast } from '@/components/feedback';
+import { issueAt } from '@/lib/issues';
 import { minutesText } from '@/components/live/liveText';
 import { replace } from '@/lib/routes';
 import { useActingMerchant } from './useActing';
@@ -88,7 +89,7 @@ export function useLiveCreate() {
     setServerIssues((s) => s.filter((i) => i.path !== 'startAt' && i.path !== 'endAt'));
   };
 
-  const issueOf = (key: FieldKey): Issue | undefined => issueFor(serverIssues, key) ?? (touched[key] ? issueFor(issues, key) : undefined);
+  const issueOf = (key: FieldKey): Issue | undefined => issueAt(serverIssues, key, true) ?? (touched[key] ? issueAt(issues, key, true) : undefined);
   const lengthMinutes = Math.round((toMillis(draft.endAt) - toMillis(draft.startAt)) / MIN);
 
   const submit = async () => {

@@ -3,7 +3,8 @@ import { rechargeQuotaInput, type MerchantWithQuota, type RechargeQuotaOutput } 
 import type { Issue } from '@shared/result';
 import { parseWith } from '@shared/validation';
 import { call } from '@/services/cloud';
-import { issueFor, showError, showToast } from '@/components/feedback';
+import { showError, showToast } from '@/components/feedback';
+import { issueAt } from '@/lib/issues';
 import { backTo } from '@/lib/routes';
 import { useActing } from './useActing';
 import { usePageParams } from './usePageParams';
@@ -108,7 +109,7 @@ export function useRecharge() {
 
     amountText,
     changeAmount,
-    amountIssue: touched ? issueFor(issues, 'amount') : undefined,
+    amountIssue: touched ? issueAt(issues, 'amount', true) : undefined,
     submit,
 
     confirming,

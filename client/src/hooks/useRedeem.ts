@@ -7,9 +7,10 @@ import { formatShanghai } from '@shared/time';
 import { parseWith } from '@shared/validation';
 import { redeemInput } from '@shared/wallet/schema';
 import { call, toCloudError } from '@/services/cloud';
-import { issueFor, showError, showToast } from '@/components/feedback';
+import { showError, showToast } from '@/components/feedback';
 import { REDEEM_REFUSAL_HINTS, REDEEM_REFUSAL_TITLES, digitsOf, type Refusal } from '@/components/wallet/walletText';
 import { formatYuan } from '@/lib/format';
+import { issueAt } from '@/lib/issues';
 import { isH5, relaunch } from '@/lib/routes';
 import { useActing } from './useActing';
 import { useRemote } from './useRemote';
@@ -232,7 +233,7 @@ export function useRedeem() {
       setGoods((g) => g.map((l) => (l.key === key ? { ...l, ...patch } : l)));
       edited();
     },
-    issue: (path: string) => issueFor(issues, path),
+    issue: (path: string) => issueAt(issues, path, true),
 
     /** 扫码 exists in the mini-program only; the H5 preview says so instead. */
     canScan: !isH5,

@@ -4,6 +4,7 @@ import { authorizeAppidInput } from '@shared/stock/schema';
 import { parseWith } from '@shared/validation';
 import { call, toCloudError, type CloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
+import { issueAt } from '@/lib/issues';
 import { go } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
 import { usePagedList } from './usePagedList';
@@ -47,7 +48,6 @@ export function useStockAuthorizations() {
   const [submitting, setSubmitting] = useState(false);
   const check = parseWith(authorizeAppidInput, { merchantId: merchantId ?? '', stockId: stockId.trim(), appid: appid.trim() });
   const issues = [...serverIssues, ...(check.ok ? [] : check.issues.filter((i) => touched.has(i.path)))];
-  const issueOf = (path: string) => issues.find((i) => i.path === path && i.level === 'error') ?? issues.find((i) => i.path === path);
 
   const edit = (field: 'appid' | 'stockId', value: string) => {
     if (field === 'appid') setAppid(value);
@@ -120,8 +120,8 @@ export function useStockAuthorizations() {
     stockId,
     setAppid: (v: string) => edit('appid', v),
     setStockId: (v: string) => edit('stockId', v),
-    appidIssue: issueOf('appid'),
-    stockIdIssue: issueOf('stockId'),
+    appidIssue: issueAt(issues, 'appid', true),
+    stockIdIssue: issueAt(issues, 'stockId', true),
     failure,
     submitting,
     submit,

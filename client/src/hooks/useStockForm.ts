@@ -255,16 +255,6 @@ export function checkForm(f: StockForm, env: StockRuleEnv): FormCheck {
   return { issues, draft: parsed.ok && !blocking ? parsed.value : undefined };
 }
 
-// ---- showing issues ----
-
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
-
-/** The issue to show for a field: its first error, else its first suggestion (exact path, or anything under it). */
-export function issueAt(issues: readonly Issue[], prefix: string, exact = false): Issue | undefined {
-  const mine = issues.filter((i) => (exact ? i.path === prefix : under(i.path, prefix)));
-  return mine.find((i) => i.level === 'error') ?? mine[0];
-}
-
 // ---- the hook: form state, what was touched, what the server said ----
 
 export interface StockFormEnv {

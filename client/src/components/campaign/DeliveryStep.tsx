@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { PACK_SIZE } from '@shared/campaign/schema';
 import { formatShanghai } from '@shared/time';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
-import { DAY_CHOICES, WIDTH_LIMITS, daysBetween, firstIssue, issuesUnder } from '@/hooks/useCampaignForm';
+import { DAY_CHOICES, WIDTH_LIMITS, daysBetween } from '@/hooks/useCampaignForm';
+import { issueAt, issuesAt } from '@/lib/issues';
 import { Choice } from '@/components/stock/Choice';
 import { DateTimeField } from '@/components/stock/DateTimeField';
 import { Field, FormSection } from '@/components/stock/Field';
@@ -18,14 +19,14 @@ const counter = (w: number, max: number) => ({ extra: `${w}/${max}`, extraOver: 
 /** Step 2 投放设置 (F1–F7): how the campaign is shown, when, and which coupons it gives. */
 export function DeliveryStep({ vm }: { vm: CampaignCreateVm }) {
   const { form, visible, widths } = vm;
-  const at = (p: string) => firstIssue(visible, p);
+  const at = (p: string) => issueAt(visible, p);
   const days = daysBetween(form.startAt, form.endAt);
   return (
     <>
       <FormSection title="投放设置">
         <Field name="logo" label="商户 logo" note="建议使用券可用商户的 logo，如家乐福">
           <ImageUpload name="logo" purpose="logo" image={form.logo} busy={vm.upload.busy === 'delivery.logo'} onPick={() => void vm.uploadLogo()} />
-          <StockIssues issues={issuesUnder(visible, 'delivery.logo')} />
+          <StockIssues issues={issuesAt(visible, 'delivery.logo')} />
         </Field>
         <Field name="brandName" label="商户品牌名称" issue={at('delivery.brandName')} note="建议填写券可用商户的品牌名，最多 7 个中文字符" {...counter(widths.brandName, WIDTH_LIMITS.brandName)}>
           <TextInput value={form.brandName} placeholder="如：家乐福" onChange={(t) => vm.set('brandName', t)} />
@@ -77,29 +78,29 @@ export function DeliveryStep({ vm }: { vm: CampaignCreateVm }) {
         {form.contentKind === 'SINGLE' ? (
           <View className="stock-field">
             <View className="stock-field__head"><Text className="stock-field__label">代金券</Text></View>
-            <StockSlot vm={vm} slot="single" issues={issuesUnder(visible, 'content.stockId')} />
+            <StockSlot vm={vm} slot="single" issues={issuesAt(visible, 'content.stockId')} />
           </View>
         ) : (
           <>
             {form.pack.map((p, i) => (
               <View key={i} className={`stock-field campaign-pack campaign-pack--${i}`}>
                 <View className="stock-field__head"><Text className="stock-field__label">礼包第 {i + 1} 张券</Text></View>
-                <StockSlot vm={vm} slot={i} issues={issuesUnder(visible, `content.items.${i}.stockId`)} />
+                <StockSlot vm={vm} slot={i} issues={issuesAt(visible, `content.items.${i}.stockId`)} />
                 <View className="campaign-pack__images">
                   <View className="campaign-pack__image">
                     <Text className="campaign-pack__label">商品小图</Text>
                     <ImageUpload name={`small-${i}`} purpose="smallImage" image={p.smallImage} busy={vm.upload.busy === `content.items.${i}.smallImage`} onPick={() => void vm.uploadPackImage(i, 'smallImage')} />
-                    <StockIssues issues={issuesUnder(visible, `content.items.${i}.smallImage`)} />
+                    <StockIssues issues={issuesAt(visible, `content.items.${i}.smallImage`)} />
                   </View>
                   <View className="campaign-pack__image">
                     <Text className="campaign-pack__label">商品大图</Text>
                     <ImageUpload name={`large-${i}`} purpose="largeImage" image={p.largeImage} busy={vm.upload.busy === `content.items.${i}.largeImage`} onPick={() => void vm.uploadPackImage(i, 'largeImage')} />
-                    <StockIssues issues={issuesUnder(visible, `content.items.${i}.largeImage`)} />
+                    <StockIssues issues={issuesAt(visible, `content.items.${i}.largeImage`)} />
                   </View>
                 </View>
               </View>
             ))}
-            <StockIssues className="campaign-pack__rules" issues={issuesUnder(visible, 'content.items', true)} />
+            <StockIssues className="campaign-pack__rules" issues={issuesAt(visible, 'content.items', true)} />
             <Text className="stock-field__note campaign-pack__note">全场券建议用券可用商户的 logo 作小图、氛围图作大图；单品券建议用商品图</Text>
           </>
         )}

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignEditVm } from '@/hooks/useCampaignEdit';
-import { WIDTH_LIMITS, issuesUnder } from '@/hooks/useCampaignForm';
+import { WIDTH_LIMITS } from '@/hooks/useCampaignForm';
+import { issuesAt } from '@/lib/issues';
 import { formatTime } from '@/lib/format';
 import { DateTimeField } from '@/components/stock/DateTimeField';
 import { Field, FormSection } from '@/components/stock/Field';
@@ -44,7 +45,7 @@ export function EditFields({ vm }: { vm: CampaignEditVm }) {
       <FormSection title={`修改活动 · 版本 ${vm.version ?? ''}`}>
         <Field name="logo" label="商户 logo">
           <ImageUpload name="logo" purpose="logo" image={form.logo} busy={vm.upload.busy === 'delivery.logo'} onPick={() => void vm.uploadLogo()} />
-          <StockIssues issues={issuesUnder(vm.visible, 'delivery.logo')} />
+          <StockIssues issues={issuesAt(vm.visible, 'delivery.logo')} />
         </Field>
         <Field name="brandName" label="商户品牌名称" issue={vm.at('brandName')} {...counter(widths.brandName, WIDTH_LIMITS.brandName)}>
           <TextInput value={form.brandName} onChange={(t) => vm.set('brandName', t)} />

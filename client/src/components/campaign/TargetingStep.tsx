@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { AGE_BANDS, AREA_LABELS, AREAS, AUDIENCE_LABELS, AUDIENCE_SOURCES, GENDER_LABELS, GENDERS, PROMOTION_TYPE_LABELS } from '@shared/campaign/schema';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
-import { firstIssue, issuesUnder } from '@/hooks/useCampaignForm';
+import { issueAt, issuesAt } from '@/lib/issues';
 import { formatCount } from '@/lib/format';
 import { Choice } from '@/components/stock/Choice';
 import { Field, FormSection } from '@/components/stock/Field';
@@ -17,7 +17,7 @@ function Stores({ vm }: { vm: CampaignCreateVm }) {
   // R9 is judged per coupon, but it is the store choice that breaks it: say it here too.
   const r9 = vm.visible.filter((i) => i.rule === 'R9');
   return (
-    <Field name="storeIds" label="投放门店" issue={firstIssue(vm.visible, 'targeting.storeIds')}>
+    <Field name="storeIds" label="投放门店" issue={issueAt(vm.visible, 'targeting.storeIds')}>
       <View className="campaign-stores__head">
         <Text className="campaign-stores__count">已选 {vm.form.storeIds.length} / {rows.length} 家{vm.referenceName ? ` · 距离以「${vm.referenceName}」计` : ''}</Text>
         {rows.length > 1 ? <Text className="campaign-stores__all" onClick={vm.selectAllStores}>{all ? '全不选' : '全选'}</Text> : null}
@@ -46,7 +46,7 @@ function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
   const typedIsOption = options.some((o) => o.appid === appid);
   return (
     <>
-      <Field name="appid" label="核销小程序 APPID" issue={firstIssue(vm.visible, 'targeting.miniProgram.appid') ?? firstIssue(vm.visible, 'targeting.miniProgram', true)} note="用户领券后点「立即使用」跳转到这个小程序">
+      <Field name="appid" label="核销小程序 APPID" issue={issueAt(vm.visible, 'targeting.miniProgram.appid') ?? issueAt(vm.visible, 'targeting.miniProgram', true)} note="用户领券后点「立即使用」跳转到这个小程序">
         <View className="appid-options">
           {options.map((o) => (
             <View key={o.appid} className={`appid-options__item ${appid === o.appid ? 'appid-options__item--active' : ''}`} role="radio" aria-checked={appid === o.appid} onClick={() => vm.set('appid', o.appid)}>
@@ -62,7 +62,7 @@ function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
           <TextInput value={typedIsOption ? '' : vm.form.appid} placeholder={options.length ? '或输入其他 APPID（wx 开头 18 位）' : '输入 APPID（wx 开头 18 位）'} onChange={(t) => vm.set('appid', t)} />
         </View>
       </Field>
-      <Field name="path" label="小程序 path" issue={firstIssue(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径，如 pages/coupon/index">
+      <Field name="path" label="小程序 path" issue={issueAt(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径，如 pages/coupon/index">
         <TextInput value={vm.form.path} placeholder="pages/index/index" onChange={(t) => vm.set('path', t)} />
       </Field>
     </>
@@ -72,7 +72,7 @@ function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
 function Audience({ vm }: { vm: CampaignCreateVm }) {
   const seedBusy = vm.upload.busy === 'targeting.audience.seedPackageId';
   return (
-    <Field name="audience" label="目标人群" issue={firstIssue(vm.visible, 'targeting.audience', true)}>
+    <Field name="audience" label="目标人群" issue={issueAt(vm.visible, 'targeting.audience', true)}>
       <View className="stock-choices">
         {AUDIENCE_SOURCES.map((s) => (
           <Choice
@@ -91,7 +91,7 @@ function Audience({ vm }: { vm: CampaignCreateVm }) {
                 <Button className="campaign-seed__btn" size="small" fill="outline" type="primary" loading={seedBusy} onClick={() => void vm.uploadSeed()}>
                   {vm.form.seed ? '重新上传' : '上传种子包（CSV）'}
                 </Button>
-                <StockIssues issues={issuesUnder(vm.visible, 'targeting.audience.seedPackageId')} />
+                <StockIssues issues={issuesAt(vm.visible, 'targeting.audience.seedPackageId')} />
               </View>
             ) : null}
           </Choice>
@@ -109,7 +109,7 @@ export function TargetingStep({ vm }: { vm: CampaignCreateVm }) {
       {type !== 'MINIPROGRAM' ? <Stores vm={vm} /> : null}
       {type !== 'STORE' ? <MiniProgram vm={vm} /> : null}
       {type === 'MINIPROGRAM_AND_STORE' ? (
-        <Field name="area" label="投放范围" issue={firstIssue(vm.visible, 'targeting.area')}>
+        <Field name="area" label="投放范围" issue={issueAt(vm.visible, 'targeting.area')}>
           <View className="stock-chips">
             {AREAS.map((a) => (
               <View key={a} className={`stock-chips__chip campaign-area campaign-area--${a} ${vm.form.area === a ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.set('area', a)}>
@@ -120,7 +120,7 @@ export function TargetingStep({ vm }: { vm: CampaignCreateVm }) {
         </Field>
       ) : null}
       {type !== 'STORE' ? <Audience vm={vm} /> : null}
-      <Field name="tags" label="画像标签（可选）" issue={firstIssue(vm.visible, 'targeting.tags')} note="按年龄、性别精准投放，如酒类品牌选择 18 岁以上">
+      <Field name="tags" label="画像标签（可选）" issue={issueAt(vm.visible, 'targeting.tags')} note="按年龄、性别精准投放，如酒类品牌选择 18 岁以上">
         <Text className="campaign-tags__label">年龄（不选为不限）</Text>
         <View className="stock-chips">
           {AGE_BANDS.map((a) => (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Popup } from '@nutui/nutui-react-taro';
-import { issueFor } from '@/components/feedback';
+import { issueAt } from '@/lib/issues';
 import { FieldError } from '@/components/FieldError';
 import type { LiveConsoleVm } from '@/hooks/useLiveConsole';
 import { formatCount } from '@/lib/format';
@@ -13,7 +13,7 @@ import './live.scss';
 export function AddCouponSheet({ vm }: { vm: LiveConsoleVm }) {
   const { add } = vm;
   const other = add.issues.filter((i) => i.path !== 'quantity');
-  const quantityIssue = issueFor(add.issues, 'quantity');
+  const quantityIssue = issueAt(add.issues, 'quantity', true);
   // The headline (该券有 3 处不符合直播间要求) when it says more than the lines below it.
   const title = add.failure && (other.length > 1 || (!other.length && !quantityIssue)) ? add.failure : '';
   return (

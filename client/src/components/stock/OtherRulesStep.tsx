@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Switch, TextArea } from '@nutui/nutui-react-taro';
 import { INSTRUCTIONS_MAX, PER_USER_MAX } from '@shared/stock/schema';
 import type { StockCreateVm } from '@/hooks/useStockCreate';
-import { issueAt } from '@/hooks/useStockForm';
+import { issueAt } from '@/lib/issues';
 import { Choice } from './Choice';
 import { CodeList } from './CodeList';
 import { Field, FormSection } from './Field';
