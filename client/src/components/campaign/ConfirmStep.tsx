@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
 import { STEP_TITLES, stepOfPath, toDraft } from '@/hooks/useCampaignForm';
-import { formatRange } from '@/lib/format';
+import { formatRange, formatTime } from '@/lib/format';
 import { FormSection } from '@/components/stock/Field';
 import { StockRows } from '@/components/stock/StockRows';
 import { EntryPreview } from './CampaignPreview';
@@ -63,7 +63,7 @@ export function ConfirmStep({ vm }: { vm: CampaignCreateVm }) {
           </View>
         </FormSection>
       ) : null}
-      <View className="campaign-confirm__note">确认创建后，活动将在 {formatRange(form.startAt, form.endAt).split(' 至 ')[0]} 开始投放，每发出 1 张券扣减 1 个配额。</View>
+      <View className="campaign-confirm__note">确认创建后，活动将在 {formatTime(form.startAt)} 开始投放，每发出 1 张券扣减 1 个配额。</View>
       {vm.networkFailed ? (
         <View className="stock-warn">网络异常，创建结果未知。点「重试」会沿用同一请求号，不会重复创建活动。</View>
       ) : null}

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignEditVm } from '@/hooks/useCampaignEdit';
 import { WIDTH_LIMITS } from '@/hooks/useCampaignForm';
 import { issuesAt } from '@/lib/issues';
-import { formatTime } from '@/lib/format';
+import { formatRange, formatTime } from '@/lib/format';
 import { DateTimeField } from '@/components/stock/DateTimeField';
 import { Field, FormSection } from '@/components/stock/Field';
 import { TextInput } from '@/components/stock/TextInput';
@@ -19,7 +19,7 @@ function ConflictNotice({ vm }: { vm: CampaignEditVm }) {
   if (!vm.conflict) return null;
   const mine = vm.conflict.mine;
   const lines = (['brandName', 'title', 'subtitle'] as const).map((k) => `${DELIVERY_FIELD_LABELS[k]}：${mine[k]}`);
-  lines.push(`投放时间：${formatTime(mine.startAt)} 至 ${formatTime(mine.endAt)}`);
+  lines.push(`投放时间：${formatRange(mine.startAt, mine.endAt)}`);
   return (
     <View className="campaign-conflict" aria-live="assertive">
       <Text className="campaign-conflict__title">保存失败：活动已被他人修改</Text>

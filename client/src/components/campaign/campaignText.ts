@@ -16,6 +16,7 @@ import {
 import { IMAGE_SPECS, type ImagePurpose } from '@shared/files';
 import { fenToYuanShort } from '@shared/money';
 import { formatDateTime, formatShanghai } from '@shared/time';
+import { formatRange } from '@/lib/format';
 
 export const STATUS_TAG: Record<CampaignStatus, { background: string; color: string }> = {
   NOT_STARTED: { background: '#eef4ff', color: '#3370ff' },
@@ -47,7 +48,7 @@ export const faceValueText = (s: Pick<StockSummary, 'faceValue'>): string => `¥
 
 /** 核销 2026-11-22 10:30 至 2026-12-22 10:30 */
 export const stockWindowText = (s: Pick<StockSummary, 'availableBegin' | 'availableEnd'>): string =>
-  `核销 ${formatDateTime(s.availableBegin)} 至 ${formatDateTime(s.availableEnd)}`;
+  `核销 ${formatRange(s.availableBegin, s.availableEnd)}`;
 
 /** 11月24日 00:00 – 12月08日 00:00 */
 export const shortRange = (start: string, end: string): string =>
@@ -162,7 +163,7 @@ export function campaignRows(c: Campaign, storeName: (id: string) => string): Ar
     ['商户品牌名称', d.brandName],
     ['活动标题', d.title],
     ['活动副标题', d.subtitle],
-    ['投放时间', `${formatDateTime(d.startAt)} 至 ${formatDateTime(d.endAt)}`],
+    ['投放时间', formatRange(d.startAt, d.endAt)],
     ['用户领取限制', '每张券每人限领 1 次'],
     ['投放内容', c.content.kind === 'PACK' ? `礼包（${c.content.items.length} 张券）` : '单张券'],
     ...targetingLines(c, storeName),

@@ -4,7 +4,8 @@
  */
 import { fenToYuanShort } from '@shared/money';
 import type { Stock, StockStatus, TimeRule } from '@shared/stock/schema';
-import { formatDateTime, formatShanghai } from '@shared/time';
+import { formatShanghai } from '@shared/time';
+import { formatRange } from '@/lib/format';
 
 /** Mon … Sun in the order a Chinese calendar shows them; values as the API counts (0 = Sunday). */
 export const WEEKDAYS: ReadonlyArray<{ value: number; label: string }> = [
@@ -104,10 +105,4 @@ export function timeRuleText(rule: TimeRule, effectiveAfterClaimDays = 0): strin
 /** 券生效时间 */
 export const effectiveText = (days: number): string => (days > 0 ? `领取后第 ${days} 天生效` : '领取后立即生效');
 
-/** Short validity for cards: 2026.11.22 - 2026.12.22 */
-export function validityShort(begin: string, end: string): string {
-  return `${formatShanghai(begin, 'YYYY.MM.DD')} - ${formatShanghai(end, 'YYYY.MM.DD')}`;
-}
-
-export const validityLong = (s: Pick<Stock, 'availableBegin' | 'availableEnd'>): string =>
-  `${formatDateTime(s.availableBegin)} 至 ${formatDateTime(s.availableEnd)}`;
+export const validityLong = (s: Pick<Stock, 'availableBegin' | 'availableEnd'>): string => formatRange(s.availableBegin, s.availableEnd);

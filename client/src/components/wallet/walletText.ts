@@ -14,9 +14,6 @@ export const digitsOf = (text: string): string => text.replace(/\D+/g, '');
 /** An instant in Shanghai wall time, minutes only: "2026.12.03 11:00". */
 export const shortTime = (t: string): string => formatShanghai(t, 'YYYY.MM.DD HH:mm');
 
-/** A validity window in Shanghai wall time: "2026.12.03 11:00 至 2026.12.20 23:59". */
-export const validityText = (from: string, until: string): string => `${shortTime(from)} 至 ${shortTime(until)}`;
-
 /** "¥20" / "¥0.5": the big number on a ticket. */
 export const faceValueText = (fen: number): string => fenToYuanShort(fen);
 
