@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { dayKey, dayStart, addDays } from '@shared/time';
 import { call, toCloudError } from '@/services/cloud';
+import { copyText } from '@/components/clipboard';
 import { showError, showToast } from '@/components/feedback';
 import { go, isH5 } from '@/lib/routes';
 import { useActingMerchant } from './useActing';
@@ -94,13 +95,7 @@ export function useCampaignDetail() {
       window.location.href = url;
       return;
     }
-    try {
-      await Taro.setClipboardData({ data: url });
-      Taro.hideToast();
-      showToast('下载链接已复制，请在浏览器中打开', 'success');
-    } catch {
-      showToast('复制失败，请稍后重试', 'fail');
-    }
+    await copyText(url, '下载链接已复制，请在浏览器中打开', '复制失败，请稍后重试');
   };
 
   const exportCsv = async () => {

@@ -10,6 +10,7 @@ import type { Stock } from '@shared/stock/schema';
 import { formatShanghai } from '@shared/time';
 import { call, toCloudError, type CloudError } from '@/services/cloud';
 import type { LiveConsole } from '@/services/realtime';
+import { copyText } from '@/components/clipboard';
 import { showError, showToast } from '@/components/feedback';
 import { couponPhase, liveSecondsAt, pushingNow, type RoomCoupon } from '@/components/live/liveText';
 import { isH5, routeUrl } from '@/lib/routes';
@@ -168,12 +169,8 @@ export function useLiveConsole() {
     copyWatchLink: async () => {
       const path = routeUrl('liveWatch', { roomId });
       const link = isH5 ? `${window.location.origin}/#${path}` : path.replace(/^\//, '');
-      try {
-        await Taro.setClipboardData({ data: link });
-        showToast('观看链接已复制', 'success');
-      } catch {
-        showToast(link);
-      }
+      // Refused: the link itself, to copy by hand.
+      await copyText(link, '观看链接已复制', link);
     },
   };
 }

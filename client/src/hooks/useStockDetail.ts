@@ -4,6 +4,7 @@ import type { Stock } from '@shared/stock/schema';
 import type { StockTransition } from '@shared/stock/status';
 import { STOCK_TRANSITIONS } from '@shared/stock/status';
 import { call, toCloudError } from '@/services/cloud';
+import { copyText } from '@/components/clipboard';
 import { showError, showToast } from '@/components/feedback';
 import { go } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
@@ -83,15 +84,7 @@ export function useStockDetail() {
     storeName: (id: string) => storeNames.get(id) ?? id,
     merchantName: acting && !forOther ? acting.merchantName : '',
     copyId: async () => {
-      if (!stock) return;
-      try {
-        await Taro.setClipboardData({ data: stock.stockId });
-        // The platform shows its own 内容已复制; one toast, ours, says what was copied.
-        Taro.hideToast();
-        showToast(`已复制批次号 ${stock.stockId}`, 'success');
-      } catch {
-        showToast('复制失败，请长按批次号手动复制', 'fail');
-      }
+      if (stock) await copyText(stock.stockId, `已复制批次号 ${stock.stockId}`, '复制失败，请长按批次号手动复制');
     },
     authorize: () => {
       if (stock) go('stockAuthorizations', { stockId: stock.stockId, ...scope });

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import type { CouponStatus } from '@shared/wallet/schema';
 import { call } from '@/services/cloud';
-import { showToast } from '@/components/feedback';
+import { copyText } from '@/components/clipboard';
 import { relaunch } from '@/lib/routes';
 import { usePagedList } from './usePagedList';
 import { useRequireSession } from './useSession';
@@ -47,16 +47,7 @@ export function useWalletList() {
     hasMore,
     loadingMore,
     loadMore,
-    copy: async (code: string) => {
-      try {
-        await Taro.setClipboardData({ data: code });
-        // The platform shows its own 内容已复制; one toast, ours, says what was copied.
-        Taro.hideToast();
-        showToast(`已复制券码 ${code}`, 'success');
-      } catch {
-        showToast('复制失败，请长按券码手动复制', 'fail');
-      }
-    },
+    copy: (code: string) => copyText(code, `已复制券码 ${code}`, '复制失败，请长按券码手动复制'),
     toHome: () => relaunch('home'),
   };
 }
