@@ -8,10 +8,10 @@ import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Campaign, StockSummary } from '@shared/campaign/schema';
 import type { Issue } from '@shared/result';
-import { call } from '@/services/cloud';
 import { pickImage, uploadFile } from '@/services/upload';
 import { SessionProvider } from '@/hooks/useSession';
 import CampaignCreatePage from '@/pages/campaign/create/index';
+import { backend as serve, callMock, calls, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -22,7 +22,6 @@ jest.mock('@/services/upload', () => {
   return { ...actual, pickImage: jest.fn(), uploadFile: jest.fn() };
 });
 
-const callMock = call as jest.MockedFunction<typeof call>;
 const pickMock = pickImage as jest.MockedFunction<typeof pickImage>;
 const uploadMock = uploadFile as jest.MockedFunction<typeof uploadFile>;
 const MERCHANT = '1900000101';
@@ -46,8 +45,6 @@ const lowIssues = (path: string): Issue[] => [
   { rule: 'R7', path, level: 'error', message: '批次 1000000002 剩余库存 120 张，需不少于 300 张' },
   { rule: 'R4', path, level: 'error', message: '批次 1000000002 不支持插入卡包', hint: '仅允许添加支持插入微信卡包的代金券' },
 ];
-
-type Handler = (data: Record<string, unknown>) => unknown;
 
 function backend(extra: Record<string, Handler> = {}) {
   const handlers: Record<string, Handler> = {
@@ -74,18 +71,8 @@ function backend(extra: Record<string, Handler> = {}) {
     }),
     ...extra,
   };
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
+  serve(handlers);
 }
-
-const calls = (fn: string, action: string) => callMock.mock.calls.filter(([f, a]) => f === fn && a === action);
 
 async function typeInto(field: string, text: string) {
   const input = await waitFor(() => {

@@ -7,13 +7,12 @@ import type { Me } from '@shared/account/schema';
 import { call } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import HomePage from '@/pages/home/index';
+import { callMock } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
-
-const callMock = call as jest.MockedFunction<typeof call>;
 
 function signedInAs(me: Me) {
   callMock.mockImplementation(((fn: string, action: string) =>

@@ -8,11 +8,12 @@ import { Current } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';
 import type { Me } from '@shared/account/schema';
 import { toRfc3339 } from '@shared/time';
-import { call, CloudError } from '@/services/cloud';
+import { CloudError } from '@/services/cloud';
 import { subscribeRoom, type LiveConsole, type LiveViewerState, type RoomHandlers } from '@/services/realtime';
 import { SessionProvider } from '@/hooks/useSession';
 import LiveConsolePage from '@/pages/live/console/index';
 import LiveWatchPage from '@/pages/live/watch/index';
+import { backend, callMock, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -26,7 +27,6 @@ jest.mock('@/services/realtime', () => {
 // Page lifecycle hooks come from Taro's framework runtime, which jsdom does not run: mounted = shown.
 Object.assign(Taro, { useDidShow: () => undefined, useDidHide: () => undefined, useUnload: () => undefined });
 
-const callMock = call as jest.MockedFunction<typeof call>;
 const subscribeMock = subscribeRoom as unknown as jest.Mock<() => void, [string, { merchantId?: string }, RoomHandlers<LiveConsole | LiveViewerState>]>;
 const MERCHANT = '1900000101';
 const ROOM = 'room_0123456789abcdef';
@@ -39,19 +39,6 @@ const host: Me = {
   memberships: [{ role: 'LIVE_HOST', merchantId: MERCHANT, merchantName: '家乐福上海', storeIds: [] }],
 };
 const consumer: Me = { memberId: 'consumer-07', nickname: '王同学7', consumer: true, memberships: [] };
-
-type Handler = (data: Record<string, unknown>) => unknown;
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
-}
 
 /** The subscription the page opened, to push states through. */
 function feed() {

@@ -6,12 +6,12 @@ import Taro from '@tarojs/taro';
 import { toRfc3339 } from '@shared/time';
 import { call, CloudError } from '@/services/cloud';
 import { subscribeRoom, type LiveConsole, type LiveViewerState } from '@/services/realtime';
+import { callMock } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
-const callMock = call as jest.MockedFunction<typeof call>;
 
 const ROOM = 'room_0123456789abcdef';
 const MERCHANT = '1900000101';

@@ -5,16 +5,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import type { Me, MerchantWithQuota } from '@shared/account/schema';
-import { call, CloudError } from '@/services/cloud';
+import { CloudError } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import RechargePage from '@/pages/account/recharge/index';
+import { backend, callMock, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
-
-const callMock = call as jest.MockedFunction<typeof call>;
 
 const SP = '1900000001';
 const TARGET = '1900000101';
@@ -36,21 +35,6 @@ const target: MerchantWithQuota = {
   noCashEnabled: false,
   quota: { opened: true, balance: 5000, openedAt: '2026-11-20T10:00:00+08:00' },
 };
-
-type Handler = (data: Record<string, unknown>) => unknown;
-
-/** Answer calls by `fn.action`; an unexpected call fails the test loudly. */
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
-}
 
 const rechargeCalls = () => callMock.mock.calls.filter(([fn, action]) => fn === 'account' && action === 'rechargeQuota');
 

@@ -7,10 +7,10 @@ import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Campaign } from '@shared/campaign/schema';
 import type { Stock } from '@shared/stock/schema';
-import { call } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import CampaignDetailPage from '@/pages/campaign/detail/index';
 import StockDetailPage from '@/pages/stock/detail/index';
+import { backend, callMock, calls } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -19,7 +19,6 @@ jest.mock('@/services/cloud', () => {
 // The chart (ECharts on a canvas) has nothing to do with the actions, and jsdom has no canvas.
 jest.mock('@/components/campaign/TrendChart', () => ({ TrendChart: () => null }));
 
-const callMock = call as jest.MockedFunction<typeof call>;
 const MERCHANT = '1900000101';
 const STOCK_ID = '1234567890';
 const CAMPAIGN_ID = 'cmp_abc';
@@ -30,15 +29,6 @@ const admin: Me = {
   consumer: false,
   memberships: [{ role: 'MERCHANT_ADMIN', merchantId: MERCHANT, merchantName: '家乐福上海', storeIds: [] }],
 };
-
-type Handler = (data: Record<string, unknown>) => unknown;
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    return h ? Promise.resolve(h(data)) : Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-  }) as unknown as typeof call);
-}
-const calls = (fn: string, action: string) => callMock.mock.calls.filter(([f, a]) => f === fn && a === action);
 
 const at = '2031-03-08T10:00:00+08:00';
 const campaign = (paused: boolean): Campaign & { latestStats: null; totals: { claims: number; redemptions: number; redeemedAmount: number; orderAmount: number } } => ({
@@ -69,6 +59,23 @@ beforeEach(() => {
   window.localStorage.clear();
 });
 
+/** 重启 asks first: 再想想 sends nothing; 确认重启 sends it once, and the page offers 暂停 again. */
+async function restartAsksFirst(fn: 'campaign' | 'stock', title: string, text: string) {
+  fireEvent.click(await screen.findByText('重启'));
+  await waitFor(() => expect(modalShown()).toBe(true));
+  expect(modal().textContent).toContain(title);
+  expect(modal().textContent).toContain(text);
+  tapModal('再想想');
+  await waitFor(() => expect(modalShown()).toBe(false));
+  expect(calls(fn, 'restart')).toHaveLength(0);
+
+  fireEvent.click(screen.getByText('重启'));
+  await waitFor(() => expect(modalShown()).toBe(true));
+  tapModal('确认重启');
+  await waitFor(() => expect(calls(fn, 'restart')).toHaveLength(1));
+  expect(await screen.findByText('暂停')).toBeTruthy();
+}
+
 describe('重启活动', () => {
   let paused: boolean;
   beforeEach(() => {
@@ -90,21 +97,8 @@ describe('重启活动', () => {
 
   test('says that restarting sends coupons and spends quota, and only restarts on 确认重启', async () => {
     render(<SessionProvider><CampaignDetailPage /></SessionProvider>);
-    fireEvent.click(await screen.findByText('重启'));
-
-    await waitFor(() => expect(modalShown()).toBe(true));
-    expect(modal().textContent).toContain('确认重启活动？');
-    expect(modal().textContent).toContain('重启后将继续发券，每发出一张券消耗 1 个配额');
-    tapModal('再想想');
-    await waitFor(() => expect(modalShown()).toBe(false));
-    expect(calls('campaign', 'restart')).toHaveLength(0);
-
-    fireEvent.click(screen.getByText('重启'));
-    await waitFor(() => expect(modalShown()).toBe(true));
-    tapModal('确认重启');
-    await waitFor(() => expect(calls('campaign', 'restart')).toHaveLength(1));
+    await restartAsksFirst('campaign', '确认重启活动？', '重启后将继续发券，每发出一张券消耗 1 个配额');
     expect(calls('campaign', 'restart')[0]?.[2]).toEqual({ merchantId: MERCHANT, campaignId: CAMPAIGN_ID });
-    expect(await screen.findByText('暂停')).toBeTruthy();
   });
 });
 
@@ -121,19 +115,7 @@ describe('重启批次', () => {
 
   test('says that restarting sends coupons again, and only restarts on 确认重启', async () => {
     render(<SessionProvider><StockDetailPage /></SessionProvider>);
-    fireEvent.click(await screen.findByText('重启'));
-
-    await waitFor(() => expect(modalShown()).toBe(true));
-    expect(modal().textContent).toContain('确认重启批次？');
-    expect(modal().textContent).toContain('批次「周末满100减30」重启后将继续发券');
-    tapModal('再想想');
-    await waitFor(() => expect(modalShown()).toBe(false));
-    expect(calls('stock', 'restart')).toHaveLength(0);
-
-    fireEvent.click(screen.getByText('重启'));
-    await waitFor(() => expect(modalShown()).toBe(true));
-    tapModal('确认重启');
-    await waitFor(() => expect(calls('stock', 'restart')).toHaveLength(1));
-    expect(await screen.findByText('暂停')).toBeTruthy();
+    await restartAsksFirst('stock', '确认重启批次？', '批次「周末满100减30」重启后将继续发券');
+    expect(calls('stock', 'restart')[0]?.[2]).toEqual({ merchantId: MERCHANT, stockId: STOCK_ID });
   });
 });

@@ -6,17 +6,17 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Stock } from '@shared/stock/schema';
-import { call, CloudError } from '@/services/cloud';
+import { CloudError } from '@/services/cloud';
 import * as routes from '@/lib/routes';
 import { SessionProvider } from '@/hooks/useSession';
 import StockCreatePage from '@/pages/stock/create/index';
+import { backend, callMock, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
 
-const callMock = call as jest.MockedFunction<typeof call>;
 const MERCHANT = '1900000101';
 
 const me: Me = {
@@ -25,20 +25,6 @@ const me: Me = {
   consumer: false,
   memberships: [{ role: 'MERCHANT_ADMIN', merchantId: MERCHANT, merchantName: '家乐福上海', storeIds: [] }],
 };
-
-type Handler = (data: Record<string, unknown>) => unknown;
-
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
-}
 
 const created = (d: Record<string, unknown>): Stock => ({
   ...(d as unknown as Stock),

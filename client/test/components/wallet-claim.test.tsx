@@ -6,17 +6,16 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Coupon } from '@shared/wallet/schema';
-import { call, CloudError, NETWORK_ERROR } from '@/services/cloud';
+import { CloudError, NETWORK_ERROR } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import type { PublicCampaign } from '@/hooks/useClaim';
 import ClaimPage from '@/pages/wallet/claim/index';
+import { backend, callMock } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
-
-const callMock = call as jest.MockedFunction<typeof call>;
 
 const consumer: Me = { memberId: 'consumer-01', nickname: '赵同学1', consumer: true, memberships: [] };
 
@@ -34,20 +33,6 @@ const coupon: Coupon = {
   timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0, excludedGoodsCodes: [], usableMerchantIds: ['1900000101'], usableStoreIds: [], source: 'CAMPAIGN', sourceId: 'cmp_1',
   claimedAt: '2026-12-05T11:00:00+08:00', usedAt: null,
 };
-
-type Handler = (data: Record<string, unknown>) => unknown;
-
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
-}
 
 const claimCalls = () => callMock.mock.calls.filter(([fn, action]) => fn === 'campaign' && action === 'claim');
 const claimButton = () => screen.findByText(/立即领取|重试领取/);

@@ -5,16 +5,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
-import { call, CloudError, NETWORK_ERROR } from '@/services/cloud';
+import { CloudError, NETWORK_ERROR } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import RedeemPage from '@/pages/wallet/redeem/index';
+import { backend, callMock, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
   return { ...actual, call: jest.fn() };
 });
-
-const callMock = call as jest.MockedFunction<typeof call>;
 
 const SH = '1900000101';
 const CODE = '384729105521';
@@ -31,21 +30,6 @@ const stores = [
   { storeId: 'st-sh-wujiaochang', merchantId: SH, name: '家乐福五角场店', address: '上海市杨浦区淞沪路8号', lat: 31.3021, lng: 121.5135 },
   { storeId: 'st-sh-jinqiao', merchantId: SH, name: '家乐福金桥店', address: '上海市浦东新区张杨路3611号', lat: 31.2603, lng: 121.5937 },
 ];
-
-type Handler = (data: Record<string, unknown>) => unknown;
-
-/** Answer calls by `fn.action`; an unexpected call fails the test loudly. */
-function backend(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const h = handlers[`${fn}.${action}`];
-    if (!h) return Promise.reject(new Error(`unexpected call ${fn}.${action}`));
-    try {
-      return Promise.resolve(h(data));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }) as unknown as typeof call);
-}
 
 const base: Record<string, Handler> = {
   'account.me': () => staff,
