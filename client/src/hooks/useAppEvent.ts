@@ -3,18 +3,18 @@ import Taro from '@tarojs/taro';
 
 /**
  * Pages of this device tell each other that something changed (Taro's event center), so a page
- * gone back to reloads what moved instead of reloading on every show.
+ * gone back to reloads what moved instead of reloading on every show. The id is what changed.
  */
-export const emitAppEvent = (event: string, ...args: unknown[]): void => {
-  Taro.eventCenter.trigger(event, ...args);
+export const emitAppEvent = (event: string, id?: string): void => {
+  Taro.eventCenter.trigger(event, id);
 };
 
 /** Run the latest `fn` on every `event` for as long as the component is mounted. */
-export function useAppEvent<A extends unknown[]>(event: string, fn: (...args: A) => void): void {
+export function useAppEvent(event: string, fn: (id: string) => void): void {
   const ref = useRef(fn);
   ref.current = fn;
   useEffect(() => {
-    const handler = (...args: A) => ref.current(...args);
+    const handler = (id: string) => ref.current(id);
     Taro.eventCenter.on(event, handler);
     return () => {
       Taro.eventCenter.off(event, handler);
