@@ -13,8 +13,7 @@ interface Props {
 
 const same = (a: Membership | null, b: Membership) => !!a && a.role === b.role && a.merchantId === b.merchantId;
 /** The platform's sheet takes at most 6 entries: past that, 5 a page and 更多… for the next. */
-const SHEET_MAX = 6;
-const PAGE = SHEET_MAX - 1;
+const PAGE = 5;
 
 /** Pick the merchant and role to act as: the platform's own action sheet (no NutUI Popup in the main package). */
 export function MembershipSwitcher({ visible, memberships, acting, onSelect, onClose }: Props) {
@@ -22,10 +21,10 @@ export function MembershipSwitcher({ visible, memberships, acting, onSelect, onC
     if (!visible) return;
     const labels = memberships.map((m) => `${m.merchantName}·${ROLE_LABELS[m.role]}${same(acting, m) ? '（当前）' : ''}`);
     const show = (from: number) => {
-      const more = labels.length - from > SHEET_MAX;
+      const more = labels.length - from > PAGE + 1;
       Taro.showActionSheet({
         alertText: '切换身份',
-        itemList: more ? [...labels.slice(from, from + PAGE), '更多…'] : labels.slice(from),
+        itemList: more ? labels.slice(from, from + PAGE).concat('更多…') : labels.slice(from),
       }).then(({ tapIndex }) => {
         if (more && tapIndex === PAGE) return show(from + PAGE);
         const m = memberships[from + tapIndex];
