@@ -129,7 +129,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
   },
 
   async control({ merchantId, roomId, op }, ctx) {
-    const room = await ctx.store.transaction(async (tx) => {
+    const { room, stopped } = await ctx.store.transaction(async (tx) => {
       const now = ctx.clock.now().getTime();
       const r = await tx.get<RoomDoc>(C.liveRooms, roomId);
       if (!r || r.merchantId !== merchantId) throw new AppError('LIVE.ROOM_NOT_FOUND');
@@ -151,8 +151,10 @@ export const liveHandlers: DomainHandlers<'live'> = {
       }
       await tx.update(C.liveRooms, roomId, { set: patch });
       await audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { op } });
-      return { ...r, ...patch };
+      return { room: { ...r, ...patch }, stopped: t !== undefined && t.to !== 'LIVE' && pushActive(r, now) ? r : null };
     });
+    // The stopped push no longer holds its coupon on the shelf (guarded: not a hold of a later push).
+    if (stopped) await ctx.store.update(C.roomCoupons, `${roomId}:${stopped.pushStockId}`, { set: { pushEndsAtMs: 0 } }, { pushEndsAtMs: stopped.pushEndsAtMs });
     roomChanged(roomId);
     return consoleState(ctx, room);
   },
@@ -166,7 +168,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
     const authorized = !!(await ctx.store.get<StockAuthorizationDoc>(C.stockAuthorizations, `${stockId}:${room.appid}`));
     const issues = checkRoomCoupon(toStock(stock, now.getTime()), { appid: room.appid, authorized, quantity });
     if (issues.length) throw new AppError('LIVE.RULE_VIOLATION', issues.length === 1 ? issues[0]!.message : `该券有 ${issues.length} 处不符合直播间要求`, issues);
-    const doc: RoomCouponDoc = { id: `${roomId}:${stockId}`, roomId, stockId, merchantId, quantity, claimed: 0, onShelf: false, addedAt: toRfc3339(now) };
+    const doc: RoomCouponDoc = { id: `${roomId}:${stockId}`, roomId, stockId, merchantId, quantity, claimed: 0, onShelf: false, pushEndsAtMs: 0, addedAt: toRfc3339(now) };
     await ctx.store.transaction(async (tx) => {
       if (await tx.get(C.roomCoupons, doc.id)) throw new AppError('LIVE.COUPON_ALREADY_ADDED', `批次 ${stockId} 已添加到直播间`);
       await tx.insert(C.roomCoupons, doc);
@@ -177,45 +179,68 @@ export const liveHandlers: DomainHandlers<'live'> = {
   },
 
   async shelve({ merchantId, roomId, stockId, onShelf }, ctx) {
-    const room = await loadRoom(ctx, roomId, merchantId);
+    const store = ctx.store;
     const id = `${roomId}:${stockId}`;
-    const rc = await ctx.store.get<RoomCouponDoc>(C.roomCoupons, id);
-    if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
-    const now = ctx.clock.now().getTime();
-    if (rc.onShelf !== onShelf) {
-      if (!onShelf && pushActive(room, now) && room.pushStockId === stockId) throw new AppError('LIVE.COUPON_BEING_PUSHED', `批次 ${stockId} 正在推送（剩余 ${Math.ceil((room.pushEndsAtMs - now) / 1000)} 秒），推送结束后才能下架`);
-      await ctx.store.batch(async () => {
+    const changed = await store.batch(async () => {
+      await loadRoom(ctx, roomId, merchantId);
+      const rc = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+      if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
+      if (rc.onShelf === onShelf) return false;
+      if (onShelf) {
         // L3: the shelf count moves with a guarded increment, so two hosts cannot both fill slot 3.
-        if (onShelf && !(await ctx.store.update(C.liveRooms, roomId, { inc: { onShelfCount: 1 } }, { onShelfCount: { lte: MAX_ON_SHELF - 1 } }))) {
+        if (!(await store.update(C.liveRooms, roomId, { inc: { onShelfCount: 1 } }, { onShelfCount: { lte: MAX_ON_SHELF - 1 } }))) {
           throw new AppError('LIVE.SHELF_FULL', `已上架优惠券数量 ${MAX_ON_SHELF} / ${MAX_ON_SHELF}，请先下架一张`);
         }
-        if (!(await ctx.store.update(C.roomCoupons, id, { set: { onShelf } }, { onShelf: !onShelf }))) {
-          if (onShelf) await ctx.store.update(C.liveRooms, roomId, { inc: { onShelfCount: -1 } });
-          return;
-        }
-        if (!onShelf) await ctx.store.update(C.liveRooms, roomId, { inc: { onShelfCount: -1 } });
-      });
-      roomChanged(roomId);
-    }
+        if (await store.update(C.roomCoupons, id, { set: { onShelf } }, { onShelf: false })) return true;
+        await store.update(C.liveRooms, roomId, { inc: { onShelfCount: -1 } });
+        return false;
+      }
+      // L3: not while pushed — guarded on the push's hold, which a push takes before it starts.
+      const now = ctx.clock.now().getTime();
+      if (!(await store.update(C.roomCoupons, id, { set: { onShelf } }, { onShelf: true, pushEndsAtMs: { lt: now } }))) {
+        const held = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+        if (!held?.onShelf) return false;
+        throw new AppError('LIVE.COUPON_BEING_PUSHED', `批次 ${stockId} 正在推送（剩余 ${Math.ceil((held.pushEndsAtMs - now) / 1000)} 秒），推送结束后才能下架`);
+      }
+      await store.update(C.liveRooms, roomId, { inc: { onShelfCount: -1 } });
+      return true;
+    });
+    if (changed) roomChanged(roomId);
     return consoleState(ctx, await loadRoom(ctx, roomId, merchantId));
   },
 
   async push({ merchantId, roomId, stockId, durationSeconds = PUSH_SECONDS.default }, ctx) {
-    const room = await loadRoom(ctx, roomId, merchantId);
-    const now = ctx.clock.now().getTime();
-    if (room.state !== 'LIVE') throw new AppError('LIVE.NOT_LIVE', `直播间当前「${ROOM_STATE_LABELS[room.state]}」，直播中才能推送`);
-    const rc = await ctx.store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
-    if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
-    if (!rc.onShelf) throw new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
-    // L4: one push at a time — the guard admits a new push only once the last one has ended.
-    const ok = await ctx.store.update(C.liveRooms, roomId, { set: { pushStockId: stockId, pushEndsAtMs: now + durationSeconds * 1000 } }, { pushEndsAtMs: { lt: now }, state: 'LIVE' });
-    if (!ok) {
-      const current = await loadRoom(ctx, roomId, merchantId);
-      // The guard also refuses a room paused or ended since it was read: that is not a push in progress.
-      if (current.state !== 'LIVE') throw new AppError('LIVE.NOT_LIVE', `直播间当前「${ROOM_STATE_LABELS[current.state]}」，直播中才能推送`);
-      throw new AppError('LIVE.PUSH_IN_PROGRESS', `批次 ${current.pushStockId} 正在推送，剩余 ${Math.max(0, Math.ceil((current.pushEndsAtMs - now) / 1000))} 秒`);
-    }
-    await ctx.store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { push: stockId, durationSeconds } }));
+    const store = ctx.store;
+    const id = `${roomId}:${stockId}`;
+    const notLive = (r: RoomDoc) => new AppError('LIVE.NOT_LIVE', `直播间当前「${ROOM_STATE_LABELS[r.state]}」，直播中才能推送`);
+    const busy = (r: RoomDoc, now: number) => new AppError('LIVE.PUSH_IN_PROGRESS', `批次 ${r.pushStockId} 正在推送，剩余 ${Math.max(0, Math.ceil((r.pushEndsAtMs - now) / 1000))} 秒`);
+    await store.batch(async () => {
+      const room = await loadRoom(ctx, roomId, merchantId);
+      const now = ctx.clock.now().getTime();
+      if (room.state !== 'LIVE') throw notLive(room);
+      const rc = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+      if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
+      if (!rc.onShelf) throw new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
+      if (pushActive(room, now)) throw busy(room, now);
+      const pushEndsAtMs = now + durationSeconds * 1000;
+      // First hold the coupon on the shelf until the push ends (a take-off is guarded on the hold), then
+      // push: the two meet on the coupon's document whichever comes first. Guarded single-document
+      // updates, not a transaction: on CloudBase one writing the room would conflict with every
+      // viewer's join and leave (they count on the room's document) and fail under an audience.
+      if (!(await store.update(C.roomCoupons, id, { set: { pushEndsAtMs } }, { onShelf: true, pushEndsAtMs: rc.pushEndsAtMs }))) {
+        const current = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+        // Taken off the shelf meanwhile, or held by another push of this coupon.
+        throw current?.onShelf ? new AppError('LIVE.PUSH_IN_PROGRESS') : new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
+      }
+      // L4: one push at a time — the guard admits a new push only once the last one has ended.
+      if (!(await store.update(C.liveRooms, roomId, { set: { pushStockId: stockId, pushEndsAtMs } }, { pushEndsAtMs: { lt: now }, state: 'LIVE' }))) {
+        await store.update(C.roomCoupons, id, { set: { pushEndsAtMs: rc.pushEndsAtMs } }, { pushEndsAtMs });
+        const current = await loadRoom(ctx, roomId, merchantId);
+        // The guard also refuses a room paused or ended since it was read: that is not a push in progress.
+        throw current.state !== 'LIVE' ? notLive(current) : busy(current, now);
+      }
+      await store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { push: stockId, durationSeconds } }));
+    });
     roomChanged(roomId);
     return consoleState(ctx, await loadRoom(ctx, roomId, merchantId));
   },

@@ -37,6 +37,11 @@ export interface RoomCouponDoc {
   quantity: number;
   claimed: number;
   onShelf: boolean;
+  /**
+   * The end of the push holding this coupon on the shelf (0: none). Set before the room's push and
+   * guarding a take-off, so a push and a take-off meet on this one document (L3, L4).
+   */
+  pushEndsAtMs: number;
   addedAt: string;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Live rooms when calls cross, on SQLite and on CloudBase (the TCB stub): a claim against a room
- * paused, ended or re-pushed while it was on its way, a push against a room paused or ended meanwhile.
+ * paused, ended or re-pushed while it was on its way, a push against a room paused or ended meanwhile,
+ * a push and a take-off of the same coupon at once, the shelf and pushes under a crowd of viewers.
  */
 import type { RoomCouponDoc } from '../../src/live/live.records';
 import { C } from '../../src/runtime/records';
@@ -8,7 +9,7 @@ import { consumerId } from '../../src/seed/demo';
 import type { StockDoc } from '../../src/stock/stock.records';
 import type { CouponDoc } from '../../src/wallet/wallet.records';
 import { data, errorOf } from '../support/harness';
-import { beforeNext, eachLiveWorld, ENGINES, HOST, liveRoom, makeStock, rid, SH, type Claim, type Console, type LiveWorld } from './live.worlds';
+import { beforeNext, eachLiveWorld, ENGINES, HOST, liveRoom, makeStock, midway, rid, SH, type Claim, type Console, type LiveWorld } from './live.worlds';
 
 jest.setTimeout(60_000);
 
@@ -57,15 +58,107 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
     });
   });
 
-  describe('live.push (L4): the room is paused or ended as the push is written', () => {
+  describe('live.push (L4): the room is paused or ended between the push\'s reads and its writes', () => {
     it.each([['pause', '已暂停'], ['end', '已结束']])('%s: LIVE.NOT_LIVE with the room\'s state, nothing pushed', async (op, label) => {
       const s = await makeStock(w);
       const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
-      beforeNext(w.store, ['update', 'transaction'], async () => data(await control(roomId, op)));
+      beforeNext(w.store, midway(engine), async () => data(await control(roomId, op)));
       const err = errorOf(await push(roomId, s.stockId, 60));
       expect(err).toMatchObject({ code: 'LIVE.NOT_LIVE', message: `直播间当前「${label}」，直播中才能推送` });
       const c = data(await w.call<Console>(HOST, 'live', 'room', { merchantId: SH, roomId }));
       expect(c.coupons).toEqual([expect.objectContaining({ stockId: s.stockId, pushEndsAt: null, pushSecondsLeft: 0 })]);
+    });
+  });
+
+  describe('live.shelve / live.push (L3, L4): a pushed coupon is always on the shelf', () => {
+    const shelve = (roomId: string, stockId: string, onShelf: boolean) => w.call<Console>(HOST, 'live', 'shelve', { merchantId: SH, roomId, stockId, onShelf });
+
+    /** The console as the host sees it: every coupon being pushed is on the shelf, the shelf count right. */
+    async function consistentConsole(roomId: string) {
+      const c = data(await w.call<Console>(HOST, 'live', 'room', { merchantId: SH, roomId }));
+      for (const x of c.coupons) if (x.pushSecondsLeft > 0) expect(x).toMatchObject({ stockId: x.stockId, onShelf: true });
+      expect(c.onShelfCount).toBe(c.coupons.filter((x) => x.onShelf).length);
+      return c;
+    }
+
+    it('taken off the shelf between the push\'s reads and its writes: the push is refused (LIVE.NOT_ON_SHELF)', async () => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      beforeNext(w.store, midway(engine), async () => data(await shelve(roomId, s.stockId, false)));
+      expect(errorOf(await push(roomId, s.stockId, 60)).code).toBe('LIVE.NOT_ON_SHELF');
+      expect((await consistentConsole(roomId)).coupons).toEqual([expect.objectContaining({ onShelf: false, pushSecondsLeft: 0 })]);
+      // Back on the shelf, it is pushed as usual.
+      data(await shelve(roomId, s.stockId, true));
+      expect((await consistentConsole(roomId)).coupons).toEqual([expect.objectContaining({ onShelf: true, pushSecondsLeft: 0 })]);
+      expect(data(await push(roomId, s.stockId, 60)).coupons).toEqual([expect.objectContaining({ onShelf: true, pushSecondsLeft: 60 })]);
+    });
+
+    it('pushed between the take-off\'s reads and its writes: the take-off is refused (LIVE.COUPON_BEING_PUSHED)', async () => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      beforeNext(w.store, midway(engine), async () => data(await push(roomId, s.stockId, 60)));
+      expect(errorOf(await shelve(roomId, s.stockId, false))).toMatchObject({ code: 'LIVE.COUPON_BEING_PUSHED', message: `批次 ${s.stockId} 正在推送（剩余 60 秒），推送结束后才能下架` });
+      expect((await consistentConsole(roomId)).coupons).toEqual([expect.objectContaining({ onShelf: true, pushSecondsLeft: 60 })]);
+    });
+
+    it('a take-off and a push at once, ten times over: exactly one of them succeeds each time', async () => {
+      const stocks = [await makeStock(w), await makeStock(w), await makeStock(w)];
+      const roomId = await liveRoom(w, stocks.map((s) => ({ stockId: s.stockId, quantity: 10 })));
+      for (let round = 0; round < 10; round++) {
+        const s = stocks[round % 3]!;
+        const [pushed, off] = await Promise.all([push(roomId, s.stockId, 30), shelve(roomId, s.stockId, false)]);
+        expect([pushed.ok, off.ok].filter(Boolean)).toHaveLength(1);
+        if (!pushed.ok) expect(errorOf(pushed).code).toBe('LIVE.NOT_ON_SHELF');
+        if (!off.ok) expect(errorOf(off).code).toBe('LIVE.COUPON_BEING_PUSHED');
+        await consistentConsole(roomId);
+        // Next round: the push over, the coupon back on the shelf.
+        w.clock.advance(30_001);
+        if (!off.ok) data(await shelve(roomId, s.stockId, false));
+        data(await shelve(roomId, s.stockId, true));
+      }
+    });
+
+    it('a push stopped by a pause no longer holds its coupon: it can be taken off the shelf at once', async () => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      data(await push(roomId, s.stockId, 60));
+      expect(errorOf(await shelve(roomId, s.stockId, false)).code).toBe('LIVE.COUPON_BEING_PUSHED');
+      data(await control(roomId, 'pause'));
+      expect(data(await shelve(roomId, s.stockId, false)).coupons).toEqual([expect.objectContaining({ onShelf: false, pushSecondsLeft: 0 })]);
+    });
+
+    it('six coupons put on the shelf at once: three are, three are told the shelf is full', async () => {
+      const stocks = [];
+      for (let i = 0; i < 6; i++) stocks.push(await makeStock(w));
+      const roomId = await liveRoom(w, []);
+      for (const s of stocks) data(await w.call(HOST, 'live', 'addCoupon', { merchantId: SH, roomId, stockId: s.stockId, quantity: 10 }));
+      const out = await Promise.all(stocks.map((s) => shelve(roomId, s.stockId, true)));
+      expect(out.map((e) => (e.ok ? 'OK' : e.error.code)).sort()).toEqual(['LIVE.SHELF_FULL', 'LIVE.SHELF_FULL', 'LIVE.SHELF_FULL', 'OK', 'OK', 'OK']);
+      expect((await consistentConsole(roomId)).onShelfCount).toBe(3);
+    });
+
+    it('pushes and take-offs while viewers keep joining and leaving: none is refused for the crowd', async () => {
+      const [a, b] = [await makeStock(w), await makeStock(w)];
+      const roomId = await liveRoom(w, [{ stockId: a.stockId, quantity: 10 }, { stockId: b.stockId, quantity: 10 }]);
+      let live = true;
+      const crowd = Array.from({ length: 10 }, async (_, i) => {
+        while (live) {
+          data(await w.call(consumerId(i + 1), 'live', 'join', { roomId }));
+          data(await w.call(consumerId(i + 1), 'live', 'leave', { roomId }));
+        }
+      });
+      try {
+        for (let round = 0; round < 5; round++) {
+          data(await push(roomId, a.stockId, 10));
+          data(await shelve(roomId, b.stockId, false));
+          data(await shelve(roomId, b.stockId, true));
+          w.clock.advance(10_001);
+        }
+      } finally {
+        live = false;
+        await Promise.all(crowd);
+      }
+      await consistentConsole(roomId);
     });
   });
 });

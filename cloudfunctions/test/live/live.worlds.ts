@@ -125,6 +125,13 @@ export async function liveRoom(w: LiveWorld, stocks: Array<{ stockId: string; qu
 type Step = 'update' | 'batch' | 'transaction';
 
 /**
+ * The steps another call may land just before, in the middle of a call: on SQLite a batch or a
+ * transaction runs alone (a call started inside one would join it and roll back with it), so only
+ * before those or a lone update; on CloudBase also between a batch's reads and its first write.
+ */
+export const midway = (engine: Engine): Step[] => (engine === 'sqlite' ? ['update', 'batch', 'transaction'] : ['update']);
+
+/**
  * Runs `meanwhile` to its end just before the next call of one of `steps` on the store (for which
  * `when` holds), then lets that call go on: another request landing between what a call has read
  * and what it writes.
