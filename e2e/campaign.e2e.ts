@@ -258,6 +258,9 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
     expect(refused.error?.code).toBe('CAMPAIGN.PAUSED');
 
     await page.locator('.campaign-action--restart').tap();
+    await eventually(modal).toContainText('重启后将继续发券');
+    await page.waitForTimeout(400);
+    await modal.locator('.taro-modal__foot').getByText('确认重启').tap();
     await eventually(page.locator('.campaign-hero .campaign-status')).toHaveText('投放中');
     const claimed = await consumer<{ coupons: Array<{ couponCode: string; stockId: string; faceValue: number }> }>('campaign', 'claim', { campaignId, requestId: 'e2e-claim-01' });
     expect(claimed.ok).toBe(true);

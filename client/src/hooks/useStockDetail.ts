@@ -14,9 +14,15 @@ import { emitStockChanged } from './useStockEvents';
 
 /**
  * The transitions that ask first, saying what follows (a native modal: no popup code in the
- * package): 重启 sends coupons out again; 终止 cannot be undone, so the safe choice is the easy one.
+ * package): 暂停 stops every campaign and live room using the stock, 重启 sends coupons out again,
+ * and 终止 cannot be undone, so the safe choice is the easy one.
  */
 const CONFIRMS: Partial<Record<StockTransition, (name: string) => Taro.showModal.Option>> = {
+  pause: (name) => ({
+    title: '确认暂停批次？',
+    content: `批次「${name}」暂停后，关联的活动和直播间都将领不到本批次的券；可以随时重启。`,
+    confirmText: '确认暂停',
+  }),
   restart: (name) => ({
     title: '确认重启批次？',
     content: `批次「${name}」重启后将继续发券，关联的活动和直播间可以再次领取本批次的券；可以随时再暂停。`,

@@ -1,5 +1,5 @@
 /**
- * 重启 of a paused campaign and of a paused voucher stock asks first, as 暂停/终止 do, against a
+ * 暂停 and 重启 of a campaign and of a voucher stock ask first, as 终止 does, against a
  * fake `call` (the network boundary only); Taro's H5 modal is the real one.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -59,21 +59,22 @@ beforeEach(() => {
   window.localStorage.clear();
 });
 
-/** 重启 asks first: 再想想 sends nothing; 确认重启 sends it once, and the page offers 暂停 again. */
-async function restartAsksFirst(fn: 'campaign' | 'stock', title: string, text: string) {
-  fireEvent.click(await screen.findByText('重启'));
+/** The action asks first: 再想想 sends nothing; its confirm button sends it once, and the page then offers the opposite action. */
+async function asksFirst(fn: 'campaign' | 'stock', action: 'pause' | 'restart', title: string, text: string) {
+  const [label, confirm, next] = action === 'restart' ? ['重启', '确认重启', '暂停'] : ['暂停', '确认暂停', '重启'];
+  fireEvent.click(await screen.findByText(label));
   await waitFor(() => expect(modalShown()).toBe(true));
   expect(modal().textContent).toContain(title);
   expect(modal().textContent).toContain(text);
   tapModal('再想想');
   await waitFor(() => expect(modalShown()).toBe(false));
-  expect(calls(fn, 'restart')).toHaveLength(0);
+  expect(calls(fn, action)).toHaveLength(0);
 
-  fireEvent.click(screen.getByText('重启'));
+  fireEvent.click(screen.getByText(label));
   await waitFor(() => expect(modalShown()).toBe(true));
-  tapModal('确认重启');
-  await waitFor(() => expect(calls(fn, 'restart')).toHaveLength(1));
-  expect(await screen.findByText('暂停')).toBeTruthy();
+  tapModal(confirm);
+  await waitFor(() => expect(calls(fn, action)).toHaveLength(1));
+  expect(await screen.findByText(next)).toBeTruthy();
 }
 
 describe('重启活动', () => {
@@ -97,7 +98,7 @@ describe('重启活动', () => {
 
   test('says that restarting sends coupons and spends quota, and only restarts on 确认重启', async () => {
     render(<SessionProvider><CampaignDetailPage /></SessionProvider>);
-    await restartAsksFirst('campaign', '确认重启活动？', '重启后将继续发券，每发出一张券消耗 1 个配额');
+    await asksFirst('campaign', 'restart', '确认重启活动？', '重启后将继续发券，每发出一张券消耗 1 个配额');
     expect(calls('campaign', 'restart')[0]?.[2]).toEqual({ merchantId: MERCHANT, campaignId: CAMPAIGN_ID });
   });
 });
@@ -115,7 +116,25 @@ describe('重启批次', () => {
 
   test('says that restarting sends coupons again, and only restarts on 确认重启', async () => {
     render(<SessionProvider><StockDetailPage /></SessionProvider>);
-    await restartAsksFirst('stock', '确认重启批次？', '批次「周末满100减30」重启后将继续发券');
+    await asksFirst('stock', 'restart', '确认重启批次？', '批次「周末满100减30」重启后将继续发券');
     expect(calls('stock', 'restart')[0]?.[2]).toEqual({ merchantId: MERCHANT, stockId: STOCK_ID });
+  });
+});
+
+describe('暂停批次', () => {
+  beforeEach(() => {
+    Current.router = { params: { stockId: STOCK_ID }, path: '/pages/stock/detail/index' } as unknown as typeof Current.router;
+    backend({
+      'account.me': () => admin,
+      'account.stores': () => ({ stores: [] }),
+      'stock.get': () => stock('RUNNING'),
+      'stock.pause': () => stock('PAUSED'),
+    });
+  });
+
+  test('says that pausing stops its campaigns and live rooms, and only pauses on 确认暂停', async () => {
+    render(<SessionProvider><StockDetailPage /></SessionProvider>);
+    await asksFirst('stock', 'pause', '确认暂停批次？', '关联的活动和直播间都将领不到本批次的券');
+    expect(calls('stock', 'pause')[0]?.[2]).toEqual({ merchantId: MERCHANT, stockId: STOCK_ID });
   });
 });
