@@ -129,32 +129,41 @@ export const liveHandlers: DomainHandlers<'live'> = {
   },
 
   async control({ merchantId, roomId, op }, ctx) {
-    const { room, stopped } = await ctx.store.transaction(async (tx) => {
-      const now = ctx.clock.now().getTime();
-      const r = await tx.get<RoomDoc>(C.liveRooms, roomId);
-      if (!r || r.merchantId !== merchantId) throw new AppError('LIVE.ROOM_NOT_FOUND');
-      const t = TRANSITIONS[op];
-      let patch: Partial<RoomDoc>;
-      if (t) {
-        if (!t.from.includes(r.state)) throw new AppError('LIVE.ILLEGAL_TRANSITION', `直播间当前「${ROOM_STATE_LABELS[r.state]}」，不能${OP_LABELS[op]}`);
-        const wasLive = r.state === 'LIVE';
-        patch = {
-          state: t.to,
-          liveAccumMs: wasLive ? r.liveAccumMs + (now - r.liveSinceMs) : r.liveAccumMs,
-          liveSinceMs: t.to === 'LIVE' ? now : 0,
-          // A pause or the end stops a running push.
-          ...(t.to !== 'LIVE' ? { pushEndsAtMs: 0, pushStockId: '' } : {}),
-        };
-      } else {
-        if (r.state === 'ENDED') throw new AppError('LIVE.ILLEGAL_TRANSITION', `直播已结束，不能${OP_LABELS[op]}`);
-        patch = op.startsWith('replay') ? { replay: op === 'replayOn' } : { comments: op === 'commentsOn' };
+    const store = ctx.store;
+    // A guarded update of the room, not a transaction: on CloudBase a transaction writing the room
+    // conflicts with every viewer's join and leave (they count on the room's document) and fails
+    // under an audience. The guard holds the fields the change is worked out from, so only another
+    // host's control or push in between makes it read the room again.
+    const { room, stopped } = await store.batch(async () => {
+      for (let round = 0; ; round++) {
+        const now = ctx.clock.now().getTime();
+        const r = await loadRoom(ctx, roomId, merchantId);
+        const t = TRANSITIONS[op];
+        let patch: Partial<RoomDoc>;
+        if (t) {
+          if (!t.from.includes(r.state)) throw new AppError('LIVE.ILLEGAL_TRANSITION', `直播间当前「${ROOM_STATE_LABELS[r.state]}」，不能${OP_LABELS[op]}`);
+          const wasLive = r.state === 'LIVE';
+          patch = {
+            state: t.to,
+            liveAccumMs: wasLive ? r.liveAccumMs + (now - r.liveSinceMs) : r.liveAccumMs,
+            liveSinceMs: t.to === 'LIVE' ? now : 0,
+            // A pause or the end stops a running push.
+            ...(t.to !== 'LIVE' ? { pushEndsAtMs: 0, pushStockId: '' } : {}),
+          };
+        } else {
+          if (r.state === 'ENDED') throw new AppError('LIVE.ILLEGAL_TRANSITION', `直播已结束，不能${OP_LABELS[op]}`);
+          patch = op.startsWith('replay') ? { replay: op === 'replayOn' } : { comments: op === 'commentsOn' };
+        }
+        const guard = { state: r.state, liveAccumMs: r.liveAccumMs, liveSinceMs: r.liveSinceMs, pushStockId: r.pushStockId, pushEndsAtMs: r.pushEndsAtMs };
+        if (await store.update(C.liveRooms, roomId, { set: patch }, guard)) {
+          await store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { op } }));
+          return { room: { ...r, ...patch }, stopped: t !== undefined && t.to !== 'LIVE' && pushActive(r, now) ? r : null };
+        }
+        if (round === 4) throw new AppError('INTERNAL.CONFLICT');
       }
-      await tx.update(C.liveRooms, roomId, { set: patch });
-      await audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { op } });
-      return { room: { ...r, ...patch }, stopped: t !== undefined && t.to !== 'LIVE' && pushActive(r, now) ? r : null };
     });
     // The stopped push no longer holds its coupon on the shelf (guarded: not a hold of a later push).
-    if (stopped) await ctx.store.update(C.roomCoupons, `${roomId}:${stopped.pushStockId}`, { set: { pushEndsAtMs: 0 } }, { pushEndsAtMs: stopped.pushEndsAtMs });
+    if (stopped) await store.update(C.roomCoupons, `${roomId}:${stopped.pushStockId}`, { set: { pushEndsAtMs: 0 } }, { pushEndsAtMs: stopped.pushEndsAtMs });
     roomChanged(roomId);
     return consoleState(ctx, room);
   },

@@ -1,7 +1,8 @@
 /**
  * Live rooms when calls cross, on SQLite and on CloudBase (the TCB stub): a claim against a room
  * paused, ended or re-pushed while it was on its way, a push against a room paused or ended meanwhile,
- * a push and a take-off of the same coupon at once, the shelf and pushes under a crowd of viewers.
+ * a push and a take-off of the same coupon at once, the shelf, pushes and the host's controls under a
+ * crowd of viewers.
  */
 import type { RoomCouponDoc } from '../../src/live/live.records';
 import { C } from '../../src/runtime/records';
@@ -159,6 +160,43 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
         await Promise.all(crowd);
       }
       await consistentConsole(roomId);
+    });
+  });
+
+  describe('live.control: the host\'s controls under an audience', () => {
+    it('pause, resume, replay and comments toggles and the end while viewers keep joining and leaving: none fails for the crowd', async () => {
+      const roomId = await liveRoom(w, []);
+      let live = true;
+      const crowd = Array.from({ length: 10 }, async (_, i) => {
+        while (live) {
+          data(await w.call(consumerId(i + 1), 'live', 'join', { roomId }));
+          data(await w.call(consumerId(i + 1), 'live', 'leave', { roomId }));
+        }
+      });
+      const states: string[] = [];
+      try {
+        for (let round = 0; round < 3; round++) {
+          states.push(data(await control(roomId, 'pause')).room.state);
+          data(await control(roomId, 'replayOff'));
+          data(await control(roomId, 'commentsOff'));
+          states.push(data(await control(roomId, 'resume')).room.state);
+          data(await control(roomId, 'replayOn'));
+          data(await control(roomId, 'commentsOn'));
+        }
+        states.push(data(await control(roomId, 'end')).room.state);
+      } finally {
+        live = false;
+        await Promise.all(crowd);
+      }
+      expect(states).toEqual(['PAUSED', 'LIVE', 'PAUSED', 'LIVE', 'PAUSED', 'LIVE', 'ENDED']);
+      const c = data(await w.call<Console>(HOST, 'live', 'room', { merchantId: SH, roomId }));
+      expect(c.room).toEqual(expect.objectContaining({ state: 'ENDED', replay: true, comments: true }));
+    });
+
+    it('two hosts pause at once: one pauses, the other is told the room is already paused', async () => {
+      const roomId = await liveRoom(w, []);
+      const out = await Promise.all([control(roomId, 'pause'), control(roomId, 'pause')]);
+      expect(out.map((e) => (e.ok ? 'OK' : e.error.code)).sort()).toEqual(['LIVE.ILLEGAL_TRANSITION', 'OK']);
     });
   });
 });
