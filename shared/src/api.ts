@@ -237,12 +237,12 @@ export const contract = {
     room: action({ summary: '直播间控制台（L5）：数据面板、直播控制、推送控制', input: live.roomRef, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND'] }),
     control: action({ summary: '开始/暂停/继续/结束直播，回放与评论开关', input: live.controlInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'LIVE.ILLEGAL_TRANSITION'] }),
     addCoupon: action({ summary: '按批次号添加优惠券（L2）', input: live.addCouponInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'STOCK.NOT_FOUND', 'LIVE.RULE_VIOLATION', 'LIVE.COUPON_ALREADY_ADDED'] }),
-    shelve: action({ summary: '上架/取消上架（L3：最多 3 张；推送中不能下架）', input: live.shelveInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.COUPON_NOT_IN_ROOM', 'LIVE.SHELF_FULL', 'LIVE.COUPON_BEING_PUSHED'] }),
-    push: action({ summary: '推送已上架的券（L4：直播中、同一时间一张，到时自动结束）', input: live.pushInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.NOT_LIVE', 'LIVE.COUPON_NOT_IN_ROOM', 'LIVE.NOT_ON_SHELF', 'LIVE.PUSH_IN_PROGRESS'] }),
+    shelve: action({ summary: '上架/取消上架（L3：最多 3 张；推送中不能下架）', input: live.shelveInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'LIVE.COUPON_NOT_IN_ROOM', 'LIVE.SHELF_FULL', 'LIVE.COUPON_BEING_PUSHED'] }),
+    push: action({ summary: '推送已上架的券（L4：直播中、同一时间一张，到时自动结束）', input: live.pushInput, output: live.consoleSchema, permission: roles(...ADMINS, 'LIVE_HOST'), errors: ['LIVE.ROOM_NOT_FOUND', 'LIVE.NOT_LIVE', 'LIVE.COUPON_NOT_IN_ROOM', 'LIVE.NOT_ON_SHELF', 'LIVE.PUSH_IN_PROGRESS'] }),
     join: action({ summary: '观众进入直播间（计入在线、观看人数与次数）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
     leave: action({ summary: '观众离开直播间（计入观看时长）', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
     watch: action({ summary: '观众看到的直播间与正在推送的券', input: live.viewerRoomRef, output: live.viewerStateSchema, permission: signedIn, errors: ['LIVE.ROOM_NOT_FOUND'] }),
-    claim: action({ summary: '领取正在推送的券（W2：每人限领、直播间数量、库存）', input: live.liveClaimInput, output: wallet.claimOutput, permission: signedIn, idempotent: true, errors: ['LIVE.NOT_PUSHED', 'LIVE.PER_USER_LIMIT', 'LIVE.ROOM_SOLD_OUT', 'LIVE.STOCK_OUT', 'LIVE.STOCK_UNAVAILABLE', 'REQUEST.ID_REUSED'] }),
+    claim: action({ summary: '领取正在推送的券（W2：每人限领、直播间数量、库存）', input: live.liveClaimInput, output: wallet.claimOutput, permission: signedIn, idempotent: true, errors: ['LIVE.ROOM_NOT_FOUND', 'LIVE.COUPON_NOT_IN_ROOM', 'LIVE.NOT_PUSHED', 'LIVE.PER_USER_LIMIT', 'LIVE.ROOM_SOLD_OUT', 'LIVE.STOCK_OUT', 'LIVE.STOCK_UNAVAILABLE', 'REQUEST.ID_REUSED'] }),
   },
   stats: {
     runDaily: action({
