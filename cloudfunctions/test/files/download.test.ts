@@ -12,6 +12,7 @@ import { buildGateway } from '../../src/runtime/gateway/gateway';
 import { DEMO } from '../../src/seed/demo';
 import { makeHarness, silentLog, type Harness } from '../support/harness';
 import { pngOf } from '../support/images';
+import { devLogin } from '../support/gateway-inject';
 
 let h: Harness;
 let app: FastifyInstance;
@@ -25,12 +26,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function login(memberId: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { memberId } });
-  const c = res.cookies.find((x) => x.name === 'sid');
-  if (!c) throw new Error(`no session for ${memberId}`);
-  return `sid=${c.value}`;
-}
+const login = (memberId: string) => devLogin(app, memberId);
 
 function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
   const boundary = '----download' + Math.random().toString(16).slice(2);

@@ -7,6 +7,7 @@ import { buildGateway } from '../../src/runtime/gateway/gateway';
 import { DEMO, consumerId } from '../../src/seed/demo';
 import { makeHarness, silentLog, type Harness } from '../support/harness';
 import { jpegOf, pngOf, pngPaddedTo } from '../support/images';
+import { devLogin } from '../support/gateway-inject';
 
 let h: Harness;
 let app: FastifyInstance;
@@ -22,11 +23,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function login(memberId: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { memberId } });
-  const c = res.cookies.find((x) => x.name === 'sid');
-  return `sid=${c?.value}`;
-}
+const login = (memberId: string) => devLogin(app, memberId);
 
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
   const boundary = '----coupondesk' + Math.random().toString(16).slice(2);

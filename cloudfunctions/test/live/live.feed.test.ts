@@ -17,6 +17,7 @@ import { C, type MemberDoc } from '../../src/runtime/records';
 import { DEMO } from '../../src/seed/demo';
 import type { Store } from '../../src/store/port';
 import { data, makeHarness, silentLog, type Harness } from '../support/harness';
+import { devLogin } from '../support/gateway-inject';
 
 type Console = OutputOf<'live', 'room'>;
 type Viewer = OutputOf<'live', 'watch'>;
@@ -73,12 +74,7 @@ async function pushedRoom(): Promise<{ roomId: string; stockId: string }> {
   return { roomId: room.roomId, stockId: stock.stockId };
 }
 
-async function login(memberId: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { memberId } });
-  const c = res.cookies.find((x) => x.name === 'sid');
-  if (!c) throw new Error(`no session for ${memberId}`);
-  return `sid=${c.value}`;
-}
+const login = (memberId: string) => devLogin(app, memberId);
 
 /** An open SSE stream: the envelopes received so far, and a wait for the next one. */
 async function openStream(path: string, cookie: string) {

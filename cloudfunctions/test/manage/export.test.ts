@@ -16,6 +16,7 @@ import { consumerId } from '../../src/seed/demo';
 import { data, silentLog, type Harness } from '../support/harness';
 import { BJ, M, NOW, SH, SP, eachCampaignWorld, makeStock, rid, singleDraft, type CampaignOut, type Uploads } from '../campaign/campaign.fixtures';
 import { helpers, type ExportOut, type RedeemOut } from './manage.support';
+import { parseCsv } from '../support/csv';
 
 let h: Harness;
 let files: Uploads;
@@ -24,23 +25,6 @@ eachCampaignWorld((w) => ({ h, files } = w));
 const { at, created, campaign, claim, redeem } = helpers(() => h, () => files);
 const storage = () => new LocalFileStorage(join(h.dir, 'uploads'));
 
-/** RFC 4180: fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-  }
-  if (cell || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 /** The data rows of an export (BOM and header dropped). */
 async function rowsOf(out: ExportOut): Promise<string[][]> {

@@ -13,6 +13,7 @@ import { computeDay, dueDay, type CampaignStatsDoc } from '../../src/stats/stats
 import { data, errorOf, type Harness } from '../support/harness';
 import { COFFEE, M, SH, eachCampaignWorld, type Uploads } from '../campaign/campaign.fixtures';
 import { helpers, type ExportOut, type RunOut } from './manage.support';
+import { parseCsv } from '../support/csv';
 
 let h: Harness;
 let files: Uploads;
@@ -176,23 +177,6 @@ describe('M2 stats.runDaily', () => {
   });
 });
 
-/** RFC 4180: fields split on commas, quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-  }
-  if (cell || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 const HEADER = ['核销时间', '活动ID', '活动标题', '批次号', '券码', '门店', '门店ID', '订单号', '订单金额(元)', '可优惠金额(元)', '优惠金额(元)', '实付金额(元)', '核销店员'];
 

@@ -5,6 +5,7 @@ import { AdjustableClock } from '../../src/runtime/clock';
 import { buildGateway, BODY_LIMIT } from '../../src/runtime/gateway/gateway';
 import { DEMO } from '../../src/seed/demo';
 import { makeHarness, silentLog, type Harness } from '../support/harness';
+import { devLogin } from '../support/gateway-inject';
 
 let h: Harness;
 let app: FastifyInstance;
@@ -24,13 +25,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function login(memberId: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { memberId } });
-  expect(res.statusCode).toBe(200);
-  const cookie = res.cookies.find((c) => c.name === 'sid');
-  if (!cookie) throw new Error('no session cookie');
-  return `sid=${cookie.value}`;
-}
+const login = (memberId: string) => devLogin(app, memberId);
 
 describe('local gateway', () => {
   it('logs in a demo member with an HttpOnly, SameSite session cookie and answers calls as that member', async () => {

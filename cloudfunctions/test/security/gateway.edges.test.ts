@@ -19,6 +19,7 @@ import { makeHarness, silentLog, type Harness } from '../support/harness';
 import { pngOf } from '../support/images';
 import { quotaStockDraft } from '../campaign/campaign.fixtures';
 import { fingerprint } from './world';
+import { devLogin } from '../support/gateway-inject';
 
 const SECRET = 'edges-secret-0123456789abcdef0123456789';
 let h: Harness;
@@ -37,12 +38,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function login(memberId: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/dev/login', payload: { memberId } });
-  const c = res.cookies.find((x) => x.name === 'sid');
-  if (!c) throw new Error(`no session for ${memberId}`);
-  return `sid=${c.value}`;
-}
+const login = (memberId: string) => devLogin(app, memberId);
 
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
   const boundary = '----edges' + Math.random().toString(16).slice(2);
