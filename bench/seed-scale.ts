@@ -207,7 +207,7 @@ export async function seedScale(file: string, opts: { campaigns?: number; claims
         put.coupon(coupon);
         if (redeemed) {
           const r: RedemptionDoc = {
-            id: `${merchantId}:ord-${k}-${j}`, merchantId, storeId: 'st-sh-gubei', orderId: `ord-${k}-${j}`, couponCode: code, stockId: stockIds[j]!,
+            id: `${merchantId}:ord-${k}-${j}`, merchantId, ownerMerchantId: merchantId, storeId: 'st-sh-gubei', orderId: `ord-${k}-${j}`, couponCode: code, stockId: stockIds[j]!,
             campaignId, orderAmount: 15_000, eligibleAmount: 15_000, discount: coupon.faceValue, redeemedAt: rfc(redeemedMs), redeemedAtMs: redeemedMs, staffId: 'store-staff',
           };
           put.redemption(r);

@@ -203,7 +203,7 @@ export const contract = {
       errors: ['CAMPAIGN.NOT_FOUND', 'CAMPAIGN.ILLEGAL_TRANSITION', 'CAMPAIGN.QUOTA_EMPTY'],
     }),
     exportRedemptions: action({
-      summary: '导出核销明细 CSV（UTF-8 BOM），返回下载链接；一次最多 92 天。含本商户活动发出的券在任一门店的核销（不传 campaignId 时为全部活动）',
+      summary: '导出核销明细 CSV（UTF-8 BOM），返回下载链接；一次最多 92 天。含为本商户发出的券（活动与直播间）在任一门店的核销；传 campaignId 时只含该活动',
       input: campaign.exportRedemptionsInput,
       output: campaign.exportRedemptionsOutput,
       permission: roles(...ADMINS),

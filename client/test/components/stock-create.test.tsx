@@ -124,7 +124,7 @@ test('choosing 规则日期 shows the weekday and time-slot inputs', async () =>
   expect(await screen.findByText('周一')).toBeTruthy();
   for (const d of ['周二', '周三', '周四', '周五', '周六', '周日']) expect(screen.getByText(d)).toBeTruthy();
   // The time slots only: the validity pickers above also show times, which follow the clock.
-  const slots = () => [...document.querySelectorAll('.stock-slot__begin, .stock-slot__end')].map((e) => e.textContent?.replace('›', ''));
+  const slots = () => Array.from(document.querySelectorAll('.stock-slot__begin, .stock-slot__end')).map((e) => e.textContent?.replace('›', ''));
   expect(slots()).toEqual(['10:00', '22:00']);
 
   tap('+ 添加时段');

@@ -4,7 +4,7 @@ import { fenToYuan } from '@shared/money';
 import { addDays, calendarDaysBetween, dayStart, formatShanghai } from '@shared/time';
 import type { Ctx } from '../runtime/context';
 import { C, type StoreDoc } from '../runtime/records';
-import { MAX_QUERY_LIMIT, type Filter } from '../store/port';
+import type { Filter } from '../store/port';
 import { findByIds, scanRange } from '../store/scan';
 import type { RedemptionDoc } from '../wallet/wallet.records';
 import type { CampaignDoc } from './campaign.records';
@@ -20,17 +20,6 @@ export function csvCell(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Every campaign of `merchantId`, in pages of `MAX_QUERY_LIMIT` by id. */
-async function campaignsOf(ctx: Ctx, merchantId: string): Promise<CampaignDoc[]> {
-  const all: CampaignDoc[] = [];
-  for (let after = ''; ;) {
-    const page = await ctx.store.find<CampaignDoc>(C.campaigns, { merchantId, id: { gt: after } }, { orderBy: [['id', 'asc']], limit: MAX_QUERY_LIMIT });
-    all.push(...page);
-    if (page.length < MAX_QUERY_LIMIT) return all;
-    after = page[page.length - 1]!.id;
-  }
-}
-
 /** M2: redemption details for reconciliation, a CSV the merchant downloads on the phone. */
 export async function exportRedemptions(input: { merchantId: string; campaignId?: string; from: string; to: string }, ctx: Ctx) {
   const span = calendarDaysBetween(dayStart(input.from), dayStart(input.to));
@@ -40,25 +29,23 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
 
   const from = dayStart(input.from).getTime();
   const to = addDays(dayStart(input.to), 1).getTime();
-  // Which redemptions: those of the merchant's own coupons, i.e. of its campaigns, wherever they
-  // were redeemed (a brand sibling's store included); with campaignId, that campaign's only. A
-  // coupon of another merchant redeemed at this merchant's stores is that merchant's to reconcile.
-  // The T+1 figures attribute redemptions the same way, and one campaign's export is exactly its
-  // rows of the whole export.
-  const owned = one ? [one] : await campaignsOf(ctx, input.merchantId);
+  // Which redemptions: those of the coupons given out for the merchant (by its campaigns and its live
+  // rooms), wherever they were redeemed, a brand sibling's store included; with campaignId, that
+  // campaign's only, which are exactly its rows of the whole export. A coupon of another merchant
+  // redeemed at this merchant's stores is that merchant's to reconcile. The T+1 figures attribute
+  // redemptions the same way.
+  const filter: Filter = one ? { campaignId: one.id } : { ownerMerchantId: input.merchantId };
   const rows: RedemptionDoc[] = [];
-  for (let i = 0; i < owned.length; i += MAX_QUERY_LIMIT) {
-    const ids = owned.slice(i, i + MAX_QUERY_LIMIT).map((c) => c.id);
-    const filter: Filter = { campaignId: ids.length === 1 ? ids[0]! : { in: ids } };
-    // Keyset pages along (redeemedAtMs, id): an export of 92 busy days never re-reads earlier pages.
-    for await (const r of scanRange<RedemptionDoc>(ctx.store, C.redemptions, filter, 'redeemedAtMs', from, to)) rows.push(r);
-  }
-  // Over a page of campaigns, several scans: merged back into (time, id) order.
-  if (owned.length > MAX_QUERY_LIMIT) rows.sort((a, b) => a.redeemedAtMs - b.redeemedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // Store names by batched id lookups: a read per page of ids, not one per store (each a CloudBase
-  // round trip); the titles come with the campaigns.
-  const shops = await findByIds<StoreDoc>(ctx.store, C.stores, rows.map((r) => r.storeId));
-  const titles = new Map(owned.map((c) => [c.id, c.delivery.title]));
+  // Keyset pages along (owner or campaign, redeemedAtMs, id): an export of 92 busy days never
+  // re-reads or re-sorts earlier pages.
+  for await (const r of scanRange<RedemptionDoc>(ctx.store, C.redemptions, filter, 'redeemedAtMs', from, to)) rows.push(r);
+  // Titles and store names by batched id lookups: a read per page of ids, not one per row's
+  // campaign and store (each a CloudBase round trip).
+  const [campaigns, shops] = await Promise.all([
+    one ? [one] : findByIds<CampaignDoc>(ctx.store, C.campaigns, rows.flatMap((r) => (r.campaignId ? [r.campaignId] : []))),
+    findByIds<StoreDoc>(ctx.store, C.stores, rows.map((r) => r.storeId)),
+  ]);
+  const titles = new Map(campaigns.map((c) => [c.id, c.delivery.title]));
   const stores = new Map(shops.map((s) => [s.id, s.name]));
   const lines = [HEADER.join(',')];
   for (const r of rows) {

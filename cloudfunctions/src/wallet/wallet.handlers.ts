@@ -5,9 +5,15 @@ import { usableAt } from '@shared/wallet/validity';
 import { audit } from '../runtime/audit';
 import type { DomainHandlers } from '../runtime/context';
 import { C, type StoreDoc } from '../runtime/records';
-import { DuplicateKeyError, type Filter } from '../store/port';
+import { DuplicateKeyError, type Filter, type Store } from '../store/port';
 import { toCoupon } from './coupon';
 import type { CouponDoc, RedemptionDoc } from './wallet.records';
+
+/** The merchant a coupon was given out for: its campaign's or live room's (the stock's when gone). */
+async function ownerOf(store: Store, coupon: CouponDoc): Promise<string> {
+  const source = await store.get<{ id: string; merchantId: string }>(coupon.source === 'CAMPAIGN' ? C.campaigns : C.liveRooms, coupon.sourceId);
+  return source?.merchantId ?? coupon.stockMerchantId;
+}
 
 const yuan = (fen: number) => `${fenToYuan(fen)} 元`;
 
@@ -71,7 +77,7 @@ export const walletHandlers: DomainHandlers<'wallet'> = {
     const discount = coupon.faceValue;
     const at = toRfc3339(now);
     const doc: RedemptionDoc = {
-      id: redemptionId, merchantId, storeId, orderId, couponCode, stockId: coupon.stockId, campaignId: coupon.source === 'CAMPAIGN' ? coupon.sourceId : null,
+      id: redemptionId, merchantId, ownerMerchantId: await ownerOf(ctx.store, coupon), storeId, orderId, couponCode, stockId: coupon.stockId, campaignId: coupon.source === 'CAMPAIGN' ? coupon.sourceId : null,
       orderAmount, eligibleAmount, discount, redeemedAt: at, redeemedAtMs: now.getTime(), staffId: ctx.actor.memberId,
     };
     try {

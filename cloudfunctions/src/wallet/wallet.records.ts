@@ -35,7 +35,13 @@ export interface ClaimDoc {
 /** `<merchantId>:<orderId>`: one redemption per order (W4 idempotency). */
 export interface RedemptionDoc {
   id: string;
+  /** The redeeming merchant (its store, its till). */
   merchantId: string;
+  /**
+   * The merchant the coupon was given out for: its campaign's, or its live room's. Its redemption
+   * export lists these, wherever they were redeemed.
+   */
+  ownerMerchantId: string;
   storeId: string;
   orderId: string;
   couponCode: string;

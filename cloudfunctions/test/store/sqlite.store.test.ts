@@ -42,6 +42,33 @@ describe('sqlite migrations', () => {
   });
 });
 
+describe('sqlite migration 11: redemptions by the coupon owner', () => {
+  it('fills in each older redemption\'s owner from its campaign, else its coupon\'s live room, else its coupon\'s stock', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, MIGRATIONS.filter((m) => m.version < 11));
+      const put = (table: string, doc: { id: string }) => db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
+      put('c_campaigns', { id: 'cmp_1', merchantId: 'M-CAMPAIGN' });
+      put('c_liveRooms', { id: 'room_1', merchantId: 'M-ROOM' });
+      put('c_coupons', { id: 'U1', source: 'CAMPAIGN', sourceId: 'cmp_1', stockMerchantId: 'M-STOCK' });
+      put('c_coupons', { id: 'U2', source: 'LIVE', sourceId: 'room_1', stockMerchantId: 'M-STOCK' });
+      put('c_coupons', { id: 'U3', source: 'LIVE', sourceId: 'room_gone', stockMerchantId: 'M-STOCK' });
+      put('c_redemptions', { id: 'r1', merchantId: 'M-TILL', couponCode: 'U1', campaignId: 'cmp_1' });
+      put('c_redemptions', { id: 'r2', merchantId: 'M-TILL', couponCode: 'U2', campaignId: null });
+      put('c_redemptions', { id: 'r3', merchantId: 'M-TILL', couponCode: 'U3', campaignId: null });
+      put('c_redemptions', { id: 'r4', merchantId: 'M-TILL', couponCode: 'U1', campaignId: 'cmp_1', ownerMerchantId: 'M-KEPT' });
+
+      expect(migrate(db)).toEqual([11]);
+      const owners = db.prepare("SELECT id, json_extract(doc, '$.ownerMerchantId') AS owner FROM c_redemptions ORDER BY id").all();
+      expect(owners).toEqual([
+        { id: 'r1', owner: 'M-CAMPAIGN' }, { id: 'r2', owner: 'M-ROOM' }, { id: 'r3', owner: 'M-STOCK' }, { id: 'r4', owner: 'M-KEPT' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('sqlite indexes', () => {
   const plan = (store: SqliteStore, sql: string, ...params: unknown[]) =>
     (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -58,6 +85,9 @@ describe('sqlite indexes', () => {
       expect(plan(store, `SELECT doc FROM c_coupons WHERE ${x('source')} = ? AND ${x('claimedAt')} >= ? AND ${x('claimedAt')} < ? ORDER BY ${x('claimedAt')}, id LIMIT 100`, 'CAMPAIGN', 'a', 'b'))
         .toContain('USING INDEX ix_coupons_source_claimedAt');
       expect(plan(store, 'SELECT doc FROM c_claims WHERE id = ?', 'c:o')).toContain('USING INDEX sqlite_autoindex_c_claims_1');
+      // The redemption export: a merchant's own coupons' redemptions over a range of days.
+      expect(plan(store, `SELECT doc FROM c_redemptions WHERE ${x('ownerMerchantId')} = ? AND ${x('redeemedAtMs')} >= ? AND ${x('redeemedAtMs')} < ? ORDER BY ${x('redeemedAtMs')}, id LIMIT 1000`, 'm', 0, 1))
+        .toContain('USING INDEX ix_redemptions_ownerMerchantId_redeemedAtMs');
       // The SP's merchant list (A4): quota accounts of its sub-merchants.
       expect(plan(store, `SELECT doc FROM c_quotaAccounts WHERE ${x('providerId')} = ?`, 'sp')).toContain('USING INDEX ix_quotaAccounts_providerId');
     } finally {

@@ -120,4 +120,20 @@ export const MIGRATIONS: Migration[] = [
     // The SP's merchant list (A4) reads the quota accounts of its sub-merchants by providerId.
     sql: collectionDDL('quotaAccounts', ['providerId']),
   },
+  {
+    version: 11,
+    name: 'redemptions by the coupon owner',
+    // The redemption export lists a merchant's own coupons wherever redeemed, campaign and live room
+    // coupons alike: each redemption records the merchant its coupon was given out for. Older ones
+    // take it from their campaign, else their coupon's live room.
+    sql: [
+      `UPDATE c_redemptions SET doc = json_set(doc, '$.ownerMerchantId', coalesce(
+        (SELECT json_extract(k.doc, '$.merchantId') FROM c_campaigns k WHERE k.id = json_extract(c_redemptions.doc, '$.campaignId')),
+        (SELECT json_extract(r.doc, '$.merchantId') FROM c_coupons c JOIN c_liveRooms r ON r.id = json_extract(c.doc, '$.sourceId')
+          WHERE c.id = json_extract(c_redemptions.doc, '$.couponCode')),
+        (SELECT json_extract(c.doc, '$.stockMerchantId') FROM c_coupons c WHERE c.id = json_extract(c_redemptions.doc, '$.couponCode'))))
+      WHERE json_extract(doc, '$.ownerMerchantId') IS NULL;`,
+      collectionDDL('redemptions', [['ownerMerchantId', 'redeemedAtMs']]),
+    ].join('\n'),
+  },
 ];
