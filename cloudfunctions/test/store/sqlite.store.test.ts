@@ -47,7 +47,7 @@ describe('sqlite migration 11: redemptions by the coupon owner', () => {
     const db = new Database(':memory:');
     try {
       migrate(db, MIGRATIONS.filter((m) => m.version < 11));
-      const put = (table: string, doc: { id: string }) => db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
+      const put = (table: string, doc: { id: string; [field: string]: unknown }) => db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
       put('c_campaigns', { id: 'cmp_1', merchantId: 'M-CAMPAIGN' });
       put('c_liveRooms', { id: 'room_1', merchantId: 'M-ROOM' });
       put('c_coupons', { id: 'U1', source: 'CAMPAIGN', sourceId: 'cmp_1', stockMerchantId: 'M-STOCK' });
