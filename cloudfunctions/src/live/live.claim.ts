@@ -78,7 +78,12 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
     const undo: Array<() => Promise<unknown>> = [];
     let issuing: { code: string; out: LiveClaimResult } | null = null;
     try {
-      if (!(await takeViewerClaim(store, counterId, stock.perUserLimit))) throw limitReached();
+      if (!(await takeViewerClaim(store, counterId, stock.perUserLimit))) {
+        // Out of rounds with the viewer's other claims creating and removing the counter: at the
+        // limit only if the count says so.
+        const counter = await store.get<LiveClaimCounterDoc>(C.liveClaimCounters, counterId);
+        throw (counter?.count ?? 0) >= stock.perUserLimit ? limitReached() : new AppError('INTERNAL.CONFLICT');
+      }
       undo.push(async () => {
         await store.update(C.liveClaimCounters, counterId, { inc: { count: -1 } });
         await store.delete(C.liveClaimCounters, counterId, { count: { lte: 0 } });
@@ -86,9 +91,11 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
       if (!(await store.update(C.roomCoupons, rc.id, { inc: { claimed: 1 } }, { claimed: { lte: rc.quantity - 1 } }))) throw soldOut();
       undo.push(() => store.update(C.roomCoupons, rc.id, { inc: { claimed: -1 } }));
       if (!(await store.update(C.stocks, stockId, { inc: { remaining: -1, issued: 1 } }, { remaining: { gte: 1 }, state: 'RUNNING', availableEndMs: { gte: now.getTime() } }))) {
-        // Changed since it was read (CloudBase only: on SQLite nothing interleaves with the batch).
+        // Changed since it was read (CloudBase only: on SQLite nothing interleaves with the batch). A
+        // stock that still has units and runs lost a race for its last one, which was given back:
+        // a retry may get it.
         const changed = await store.get<StockDoc>(C.stocks, stockId);
-        throw (changed && stockRefusal(changed, now.getTime())) ?? new AppError('LIVE.STOCK_UNAVAILABLE');
+        throw (changed ? stockRefusal(changed, now.getTime()) : new AppError('LIVE.STOCK_UNAVAILABLE')) ?? new AppError('INTERNAL.CONFLICT');
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };

@@ -11,6 +11,7 @@ import { idempotent } from '../runtime/idempotency';
 import { C, type AppidDoc } from '../runtime/records';
 import type { StockAuthorizationDoc, StockDoc } from '../stock/stock.records';
 import { toStock } from '../stock/stock.repository';
+import type { Store } from '../store/port';
 import { claimLive } from './live.claim';
 import { roomChanged } from './live.events';
 import { claimCounterId, type LiveClaimCounterDoc, type RoomCouponDoc, type RoomDoc, type RoomViewerDoc } from './live.records';
@@ -19,6 +20,17 @@ export async function loadRoom(ctx: Ctx, roomId: string, merchantId?: string): P
   const room = await ctx.store.get<RoomDoc>(C.liveRooms, roomId);
   if (!room || (merchantId !== undefined && room.merchantId !== merchantId)) throw new AppError('LIVE.ROOM_NOT_FOUND', `直播间 ${roomId} 不存在`);
   return room;
+}
+
+/**
+ * A room coupon, its push hold filled in (0: not held) when it was added before holds existed: the
+ * guards of a take-off and a push compare it, and a missing field matches neither.
+ */
+async function loadRoomCoupon(store: Store, id: string): Promise<RoomCouponDoc | null> {
+  const rc = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+  if (!rc || rc.pushEndsAtMs !== undefined) return rc;
+  await store.update(C.roomCoupons, id, { set: { pushEndsAtMs: 0 } }, { pushEndsAtMs: null });
+  return store.get<RoomCouponDoc>(C.roomCoupons, id);
 }
 
 const liveSeconds = (r: RoomDoc, now: number) => Math.floor((r.liveAccumMs + (r.liveSinceMs ? now - r.liveSinceMs : 0)) / 1000);
@@ -192,7 +204,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
     const id = `${roomId}:${stockId}`;
     const changed = await store.batch(async () => {
       await loadRoom(ctx, roomId, merchantId);
-      const rc = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+      const rc = await loadRoomCoupon(store, id);
       if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
       if (rc.onShelf === onShelf) return false;
       if (onShelf) {
@@ -227,7 +239,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
       const room = await loadRoom(ctx, roomId, merchantId);
       const now = ctx.clock.now().getTime();
       if (room.state !== 'LIVE') throw notLive(room);
-      const rc = await store.get<RoomCouponDoc>(C.roomCoupons, id);
+      const rc = await loadRoomCoupon(store, id);
       if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
       if (!rc.onShelf) throw new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
       if (pushActive(room, now)) throw busy(room, now);
@@ -237,9 +249,13 @@ export const liveHandlers: DomainHandlers<'live'> = {
       // updates, not a transaction: on CloudBase one writing the room would conflict with every
       // viewer's join and leave (they count on the room's document) and fail under an audience.
       if (!(await store.update(C.roomCoupons, id, { set: { pushEndsAtMs } }, { onShelf: true, pushEndsAtMs: rc.pushEndsAtMs }))) {
+        // Taken off the shelf meanwhile, or held by another push, or released by a pause (then the
+        // room says which).
         const current = await store.get<RoomCouponDoc>(C.roomCoupons, id);
-        // Taken off the shelf meanwhile, or held by another push of this coupon.
-        throw current?.onShelf ? new AppError('LIVE.PUSH_IN_PROGRESS') : new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
+        if (!current?.onShelf) throw new AppError('LIVE.NOT_ON_SHELF', `批次 ${stockId} 未上架，请先上架`);
+        const latest = await loadRoom(ctx, roomId, merchantId);
+        if (latest.state !== 'LIVE') throw notLive(latest);
+        throw pushActive(latest, now) ? busy(latest, now) : new AppError('INTERNAL.CONFLICT');
       }
       // L4: one push at a time — the guard admits a new push only once the last one has ended.
       if (!(await store.update(C.liveRooms, roomId, { set: { pushStockId: stockId, pushEndsAtMs } }, { pushEndsAtMs: { lt: now }, state: 'LIVE' }))) {

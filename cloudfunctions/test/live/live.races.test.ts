@@ -102,6 +102,32 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
       expect((await consistentConsole(roomId)).coupons).toEqual([expect.objectContaining({ onShelf: true, pushSecondsLeft: 60 })]);
     });
 
+    it('two pushes of one coupon at once: the second is told which coupon is being pushed and for how long', async () => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      beforeNext(w.store, midway(engine), async () => data(await push(roomId, s.stockId, 60)));
+      expect(errorOf(await push(roomId, s.stockId, 30))).toMatchObject({ code: 'LIVE.PUSH_IN_PROGRESS', message: `批次 ${s.stockId} 正在推送，剩余 60 秒` });
+      expect((await consistentConsole(roomId)).coupons).toEqual([expect.objectContaining({ onShelf: true, pushSecondsLeft: 60 })]);
+    });
+
+    it('a coupon added before pushes held it on the shelf (no hold recorded) is pushed, held, and taken off after', async () => {
+      const s = await makeStock(w);
+      const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+      const id = `${roomId}:${s.stockId}`;
+      const { pushEndsAtMs: _, ...before } = (await w.store.get<RoomCouponDoc>(C.roomCoupons, id))!;
+      await w.store.set(C.roomCoupons, before);
+      data(await push(roomId, s.stockId, 30));
+      expect(errorOf(await shelve(roomId, s.stockId, false)).code).toBe('LIVE.COUPON_BEING_PUSHED');
+      w.clock.advance(30_001);
+      expect(data(await shelve(roomId, s.stockId, false)).coupons).toEqual([expect.objectContaining({ onShelf: false })]);
+
+      // And one never pushed comes off the shelf at once.
+      data(await shelve(roomId, s.stockId, true));
+      const { pushEndsAtMs: __, ...again } = (await w.store.get<RoomCouponDoc>(C.roomCoupons, id))!;
+      await w.store.set(C.roomCoupons, again);
+      expect(data(await shelve(roomId, s.stockId, false)).coupons).toEqual([expect.objectContaining({ onShelf: false })]);
+    });
+
     it('a take-off and a push at once, ten times over: exactly one of them succeeds each time', async () => {
       const stocks = [await makeStock(w), await makeStock(w), await makeStock(w)];
       const roomId = await liveRoom(w, stocks.map((s) => ({ stockId: s.stockId, quantity: 10 })));
