@@ -170,7 +170,7 @@ export function useLiveConsole() {
       const path = routeUrl('liveWatch', { roomId });
       const link = isH5 ? `${window.location.origin}/#${path}` : path.replace(/^\//, '');
       // Refused: the link itself, to copy by hand.
-      await copyText(link, '观看链接已复制', link);
+      await copyText(link, '观看链接已复制', `复制失败，请手动复制：${link}`);
     },
   };
 }

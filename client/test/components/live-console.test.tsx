@@ -90,6 +90,29 @@ describe('直播控制台', () => {
     expect(subscribeMock.mock.calls[0]?.[1]).toEqual({ merchantId: MERCHANT });
   }
 
+  test('观看链接 copies the viewers\' link; when copying is refused, says so and shows the link to copy by hand', async () => {
+    await renderConsole();
+    act(() => feed().onState(consoleState()));
+    const link = `${window.location.origin}/#/pages/live/watch/index?roomId=${ROOM}`;
+    // The browser's copy command is the boundary (jsdom has none): Taro's H5 clipboard is the real one.
+    const copied: string[] = [];
+    const execCommand = jest.fn((cmd: string) => {
+      if (cmd === 'copy') copied.push(document.body.querySelector('textarea')?.value ?? '');
+      return true;
+    });
+    Object.assign(document, { execCommand });
+    fireEvent.click(await screen.findByText('观看链接'));
+    await waitFor(() => expect(document.body.textContent).toContain('观看链接已复制'));
+    expect(copied).toEqual([link]);
+
+    execCommand.mockImplementation(() => {
+      throw new Error('not allowed');
+    });
+    fireEvent.click(screen.getByText('观看链接'));
+    await waitFor(() => expect(document.body.textContent).toContain(`复制失败，请手动复制：${link}`));
+    Object.assign(document, { execCommand: undefined });
+  });
+
   test('lays out the seed\'s console and takes new figures from the feed without reloading', async () => {
     await renderConsole();
     act(() => feed().onState(consoleState({}, { pushEndsAt: toRfc3339(Date.now() + 47_000), pushSecondsLeft: 47 })));
