@@ -57,9 +57,9 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
     const room = await store.get<RoomDoc>(C.liveRooms, roomId);
     if (!room) throw new AppError('LIVE.ROOM_NOT_FOUND');
     const now = ctx.clock.now();
-    if (room.state !== 'LIVE' || room.pushStockId !== stockId || room.pushEndsAtMs < now.getTime()) {
-      throw new AppError('LIVE.NOT_PUSHED', '该券当前未在推送，推送期间才能领取');
-    }
+    const notPushed = (r: RoomDoc) => r.state !== 'LIVE' || r.pushStockId !== stockId || r.pushEndsAtMs < now.getTime();
+    const pushEnded = () => new AppError('LIVE.NOT_PUSHED', '该券当前未在推送，推送期间才能领取');
+    if (notPushed(room)) throw pushEnded();
     const stock = await store.get<StockDoc>(C.stocks, stockId);
     const rc = await store.get<RoomCouponDoc>(C.roomCoupons, `${roomId}:${stockId}`);
     if (!stock || !rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM');
@@ -98,6 +98,13 @@ export async function claimLive(input: { roomId: string; stockId: string; reques
         throw (changed ? stockRefusal(changed, now.getTime()) : new AppError('LIVE.STOCK_UNAVAILABLE')) ?? new AppError('INTERNAL.CONFLICT');
       }
       undo.push(() => store.update(C.stocks, stockId, { inc: { remaining: 1, issued: -1 } }));
+      // On CloudBase the room may have been paused, ended or re-pushed since it was read (nothing
+      // holds it): looked at again now that the units are taken, so a claim issues only if the push
+      // still ran once it held them.
+      if (!store.atomicBatch) {
+        const latest = await store.get<RoomDoc>(C.liveRooms, roomId);
+        if (!latest || notPushed(latest)) throw pushEnded();
+      }
       const out: LiveClaimResult = { claimId, coupons: [toCoupon(coupon, now.getTime())] };
       issuing = { code: coupon.id, out };
       await store.transaction(async (tx) => {
