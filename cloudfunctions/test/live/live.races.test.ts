@@ -46,7 +46,7 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
 
     // On CloudBase nothing holds the room while a claim takes its units one by one: the room is
     // looked at again once they are taken. (On SQLite the claim is one transaction: nothing lands mid-way.)
-    (engine === 'cloudbase' ? it : it.skip)('the host pauses the room while a claim is taking its units: LIVE.NOT_PUSHED, every unit given back', async () => {
+    if (engine === 'cloudbase') it('the host pauses the room while a claim is taking its units: LIVE.NOT_PUSHED, every unit given back', async () => {
       const s = await makeStock(w);
       const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
       data(await push(roomId, s.stockId, 60));
