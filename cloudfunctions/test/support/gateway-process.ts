@@ -55,6 +55,8 @@ export async function startGateway(dataDir: string, opts: GatewayOptions = {}): 
       NODE_PATH: join(ROOT, 'node_modules'),
       PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? join(dataDir, 'no-h5'),
       SESSION_SECRET: 'test-session-secret-0123456789abcdef0123',
+      // The demo members and merchants only: tests start from empty lists.
+      SEED_SHOWCASE: '0',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ROLE_LABELS } from '@shared/account/schema';
 import { SqliteStore } from '../../store/sqlite/sqlite.store';
 import { DEMO, seedDemo } from '../../seed/demo';
+import { seedShowcase } from '../../seed/showcase';
 import { AdjustableClock } from '../clock';
 import { consoleLogger } from '../context';
 import { C, type MemberDoc } from '../records';
@@ -29,9 +30,12 @@ async function main(): Promise<void> {
 
   const store = new SqliteStore({ file: join(dataDir, 'coupon-desk.sqlite'), synchronous: process.env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL' });
   const clock = new AdjustableClock();
-  if (mode === 'local' && process.env.SEED_DEMO !== '0') await seedDemo(store, clock.now());
-
   const files = new LocalFileStorage(join(dataDir, 'uploads'));
+  if (mode === 'local' && process.env.SEED_DEMO !== '0') {
+    await seedDemo(store, clock.now());
+    if (process.env.SEED_SHOWCASE !== '0') await seedShowcase(store, files, clock.now());
+  }
+
   const app = await buildGateway({ store, clock, log: consoleLogger, mode, sessionSecret: sessionSecret(dataDir), staticDir, files });
   await app.listen({ port, host });
 
