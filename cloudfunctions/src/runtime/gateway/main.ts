@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const files = new LocalFileStorage(join(dataDir, 'uploads'));
   if (mode === 'local' && process.env.SEED_DEMO !== '0') {
     await seedDemo(store, clock.now());
-    if (process.env.SEED_SHOWCASE !== '0') await seedShowcase(store, files, clock.now());
+    // The example work is a nicety: a data folder where it no longer fits (say, no quota left) starts anyway.
+    if (process.env.SEED_SHOWCASE !== '0') await seedShowcase(store, files, clock.now()).catch((e) => consoleLogger.error('[showcase] not seeded', e));
   }
 
   const app = await buildGateway({ store, clock, log: consoleLogger, mode, sessionSecret: sessionSecret(dataDir), staticDir, files });
