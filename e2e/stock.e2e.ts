@@ -229,7 +229,7 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     await page.locator('.stock-card').first().waitFor();
     expect(await page.locator('.stock-create-btn').count()).toBe(0);
     // The stocks the admin made above (the host reads them, e.g. to add one to a live room).
-    await page.locator('.stock-filter__item').filter({ hasText: '运行中' }).tap();
+    await page.locator('.status-tabs__item').filter({ hasText: '运行中' }).tap();
     await eventually(page.locator('.stock-card').first()).toContainText('运行中');
     await fits(page);
     await shot(page, 'stock-14-host-list');

@@ -154,7 +154,7 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
     await eventually(coupon).toContainText('至 2026.12.31 23:59');
     const code = digits(await coupon.locator('.wallet-code__value').innerText());
     expect(code).toMatch(/^\d{12}$/);
-    await eventually(onScreen(cp, '.wallet-count')).toHaveText('共 1 张可使用的券');
+    await eventually(onScreen(cp, '.paged-list__count')).toHaveText('共 1 张可使用的券');
     await expectFitsPhone(cp);
     await shot(cp, 'wallet-04-wallet');
     await consumer.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import './PagedList.scss';
 
 /** What `usePagedList` gives a page to page on. */
 interface Paging {
@@ -10,10 +11,10 @@ interface Paging {
 }
 
 /** 加载更多, while the server has more than the list shows. */
-export function LoadMore({ paging, className }: { paging: Paging; className: string }) {
+export function LoadMore({ paging }: { paging: Paging }) {
   if (!paging.hasMore) return null;
   return (
-    <Button className={className} block fill="outline" loading={paging.loadingMore} onClick={() => void paging.loadMore()}>
+    <Button className="paged-list__more" block fill="outline" loading={paging.loadingMore} onClick={() => void paging.loadMore()}>
       加载更多
     </Button>
   );
@@ -23,23 +24,21 @@ interface Props<T> {
   items: readonly T[];
   /** The 共 N … line above the items. */
   count: string;
-  countClassName: string;
   /** One item, with its key. */
   render: (item: T) => ReactNode;
   paging: Paging;
-  moreClassName: string;
   /** Shown instead when there are no items. */
   empty: ReactNode;
 }
 
 /** A paged list's body: its count, its items and 加载更多, or the empty state. */
-export function PagedList<T>({ items, count, countClassName, render, paging, moreClassName, empty }: Props<T>) {
+export function PagedList<T>({ items, count, render, paging, empty }: Props<T>) {
   if (!items.length) return <>{empty}</>;
   return (
     <>
-      <View className={countClassName}>{count}</View>
+      <View className="paged-list__count">{count}</View>
       {items.map(render)}
-      <LoadMore paging={paging} className={moreClassName} />
+      <LoadMore paging={paging} />
     </>
   );
 }

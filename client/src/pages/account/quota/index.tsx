@@ -17,7 +17,7 @@ export default function QuotaPage() {
         {vm.quota && vm.acting ? <QuotaSummary merchantName={vm.acting.merchantName} quota={vm.quota} /> : null}
         <Section title={`配额流水（共 ${vm.total} 条）`}>
           <LedgerList entries={vm.entries} />
-          <LoadMore paging={vm} className="load-more" />
+          <LoadMore paging={vm} />
         </Section>
       </LoadState>
     </PageShell>

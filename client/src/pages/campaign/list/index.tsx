@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CAMPAIGN_STATUS_LABELS } from '@shared/campaign/schema';
 import { PageShell } from '@/components/PageShell';
+import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
@@ -19,7 +19,7 @@ export default function CampaignListPage() {
   if (vm.forbidden) return <PageShell><Forbidden what="配额发券" /></PageShell>;
   const what = vm.status ? `${CAMPAIGN_STATUS_LABELS[vm.status]}的` : '';
   return (
-    <PageShell className={vm.canManage ? 'stock-page--with-bar' : ''}>
+    <PageShell withBar={vm.canManage}>
       <StatusTabs value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
@@ -28,10 +28,8 @@ export default function CampaignListPage() {
         <PagedList
           items={vm.campaigns}
           count={`共 ${vm.total} 个${what}活动`}
-          countClassName="stock-list__count"
           render={(c) => <CampaignCard key={c.campaignId} campaign={c} onOpen={vm.open} />}
           paging={vm}
-          moreClassName="stock-load-more"
           empty={
             <EmptyState
               title={`暂无${what}配额发券活动`}
@@ -42,11 +40,11 @@ export default function CampaignListPage() {
         />
       </LoadState>
       {vm.canManage ? (
-        <View className="stock-bottom-bar">
+        <BottomBar>
           <Button className="campaign-create-btn" block size="large" type="primary" onClick={vm.create}>
             新建活动
           </Button>
-        </View>
+        </BottomBar>
       ) : null}
     </PageShell>
   );

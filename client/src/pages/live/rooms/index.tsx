@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
+import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
@@ -14,24 +14,22 @@ export default function LiveRoomsPage() {
   const { remote } = vm;
   if (vm.forbidden) return <PageShell><Forbidden what="直播间" /></PageShell>;
   return (
-    <PageShell className="live-page--with-bar">
+    <PageShell withBar>
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
         <PagedList
           items={vm.rooms}
           count={`共 ${vm.total} 个直播间`}
-          countClassName="live-rooms__count"
           render={(r) => <RoomCard key={r.roomId} room={r} onOpen={vm.open} />}
           paging={vm}
-          moreClassName="live-rooms__more"
           empty={<EmptyState title="还没有直播间" description="创建直播间后，可添加代金券，在直播中上架、推送给观众领取" actions={[emptyAction('创建直播间', vm.create)]} />}
         />
       </LoadState>
-      <View className="live-bottom-bar">
+      <BottomBar>
         <Button className="live-rooms__create" block size="large" type="primary" onClick={vm.create}>
           创建直播间
         </Button>
-      </View>
+      </BottomBar>
     </PageShell>
   );
 }

@@ -15,7 +15,7 @@ export default function StockAuthorizationsPage() {
   return (
     <PageShell>
       {vm.canManage ? <AuthorizeForm vm={vm} /> : null}
-      <View className="stock-list__count auth-list__title">授权记录（共 {vm.total} 条）</View>
+      <View className="paged-list__count auth-list__title">授权记录（共 {vm.total} 条）</View>
       <LoadState loading={list.loading || !vm.acting} error={list.error} onRetry={() => void list.reload()} hasData={!!list.data}>
         <InlineRetry error={list.data ? list.error : undefined} onRetry={() => void list.reload()} />
         {vm.authorizations.length ? (
@@ -23,7 +23,7 @@ export default function StockAuthorizationsPage() {
             {vm.authorizations.map((a) => (
               <AuthorizationCard key={`${a.stockId}:${a.appid}`} a={a} />
             ))}
-            <LoadMore paging={vm} className="stock-load-more" />
+            <LoadMore paging={vm} />
           </View>
         ) : (
           <EmptyState size="small" title="暂无授权记录" description="授权后，小程序即可发放该批次的代金券（如直播间优惠券）" />

@@ -1,7 +1,7 @@
-import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { STOCK_STATUS_LABELS } from '@shared/stock/schema';
 import { PageShell } from '@/components/PageShell';
+import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
@@ -17,17 +17,15 @@ export default function StockListPage() {
   if (vm.forbidden) return <PageShell><Forbidden what="代金券" /></PageShell>;
   const what = vm.status ? `${STOCK_STATUS_LABELS[vm.status]}的` : '';
   return (
-    <PageShell className={vm.canManage ? 'stock-page--with-bar' : ''}>
+    <PageShell withBar={vm.canManage}>
       <StatusFilter value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
         <PagedList
           items={vm.stocks}
           count={`共 ${vm.total} 个${what}批次`}
-          countClassName="stock-list__count"
           render={(s) => <StockCard key={s.stockId} stock={s} onOpen={vm.open} />}
           paging={vm}
-          moreClassName="stock-load-more"
           empty={
             <EmptyState
               title={`暂无${what}代金券批次`}
@@ -38,11 +36,11 @@ export default function StockListPage() {
         />
       </LoadState>
       {vm.canManage ? (
-        <View className="stock-bottom-bar">
+        <BottomBar>
           <Button className="stock-create-btn" block size="large" type="primary" onClick={vm.create}>
             创建代金券
           </Button>
-        </View>
+        </BottomBar>
       ) : null}
     </PageShell>
   );

@@ -25,10 +25,8 @@ export default function WalletListPage() {
         <PagedList
           items={vm.coupons}
           count={`共 ${vm.total} 张${COUPON_STATUS_LABELS[vm.status]}的券`}
-          countClassName="wallet-count"
           render={(c) => <WalletCoupon key={c.couponCode} coupon={c} onCopy={(code) => void vm.copy(code)} />}
           paging={vm}
-          moreClassName="wallet-more"
           empty={
             <EmptyState
               title={`暂无${COUPON_STATUS_LABELS[vm.status]}的券`}
