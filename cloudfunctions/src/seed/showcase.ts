@@ -33,15 +33,21 @@ export async function seedShowcase(store: Store, files: FileStorage, now: Date):
   const merchantId = DEMO.carrefourSh;
   const madeAt = clock.now();
   const day = (n: number) => toRfc3339(startOfDay(addDays(madeAt, n)));
+  /** A 全场 prepaid voucher of the merchant's, usable anytime from tomorrow (as of `madeAt`). */
+  const voucher = (fields: { requestId: string; name: string; faceValue: number; minSpend: number; until: number; instructions: string; totalQuantity: number; purpose: string }) => {
+    const { until, ...rest } = fields;
+    return {
+      merchantId, funding: 'PREPAID', availableBegin: day(1), availableEnd: day(until), timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0,
+      excludedGoodsCodes: [], scope: 'ALL', availableGoodsCodes: [], perUserLimit: 1, usableMerchantIds: [merchantId], usableStoreIds: [], cardPackInsertable: true, ...rest,
+    };
+  };
 
   // A quota campaign of 满100减20, running since yesterday until four weeks on.
   const logo = await acceptUpload({ store, storage: files, clock }, (await actorForMemberId(store, admin))!, 'logo', ticketPng(120, 120));
-  const forCampaign = await as<{ stockId: string }>(admin, 'stock', 'create', {
-    merchantId, requestId: 'showcase-stock-campaign', name: '家乐福满100减20', funding: 'PREPAID', faceValue: 2_000, minSpend: 10_000,
-    availableBegin: day(1), availableEnd: day(45), timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0, excludedGoodsCodes: [],
-    instructions: '满100元减20元，全场通用，到店出示券码', scope: 'ALL', availableGoodsCodes: [], totalQuantity: 1_000, perUserLimit: 1,
-    usableMerchantIds: [merchantId], usableStoreIds: [], cardPackInsertable: true, purpose: 'QUOTA_CAMPAIGN',
-  });
+  const forCampaign = await as<{ stockId: string }>(admin, 'stock', 'create', voucher({
+    requestId: 'showcase-stock-campaign', name: '家乐福满100减20', faceValue: 2_000, minSpend: 10_000, until: 45,
+    instructions: '满100元减20元，全场通用，到店出示券码', totalQuantity: 1_000, purpose: 'QUOTA_CAMPAIGN',
+  }));
   await as(admin, 'stock', 'activate', { merchantId, stockId: forCampaign.stockId });
   await as(admin, 'campaign', 'create', {
     merchantId, requestId: 'showcase-campaign', promotionType: 'STORE',
@@ -51,12 +57,10 @@ export async function seedShowcase(store: Store, files: FileStorage, now: Date):
   });
 
   // A 全场 voucher for the live room, authorized for the shop's mini-program.
-  const forLive = await as<{ stockId: string }>(admin, 'stock', 'create', {
-    merchantId, requestId: 'showcase-stock-live', name: '直播专享满50减10', funding: 'PREPAID', faceValue: 1_000, minSpend: 5_000,
-    availableBegin: day(1), availableEnd: day(60), timeRule: { kind: 'ANYTIME' }, effectiveAfterClaimDays: 0, excludedGoodsCodes: [],
-    instructions: '直播间专享，满50元减10元', scope: 'ALL', availableGoodsCodes: [], totalQuantity: 500, perUserLimit: 1,
-    usableMerchantIds: [merchantId], usableStoreIds: [], cardPackInsertable: true, purpose: 'GENERAL',
-  });
+  const forLive = await as<{ stockId: string }>(admin, 'stock', 'create', voucher({
+    requestId: 'showcase-stock-live', name: '直播专享满50减10', faceValue: 1_000, minSpend: 5_000, until: 60,
+    instructions: '直播间专享，满50元减10元', totalQuantity: 500, purpose: 'GENERAL',
+  }));
   await as(admin, 'stock', 'activate', { merchantId, stockId: forLive.stockId });
   await as(admin, 'stock', 'authorizeAppid', { merchantId, stockId: forLive.stockId, appid: SHOP_APPID });
 
