@@ -7,6 +7,7 @@ import { C, type StoreDoc } from '../runtime/records';
 import type { Filter } from '../store/port';
 import { findByIds, scanRange } from '../store/scan';
 import type { RedemptionDoc } from '../wallet/wallet.records';
+import { exportFileKey } from '../files/file.storage';
 import type { CampaignDoc } from './campaign.records';
 import { loadCampaign } from './campaign.manage';
 
@@ -56,7 +57,7 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
     ].map(csvCell).join(','));
   }
   const csv = '\uFEFF' + lines.join('\r\n') + '\r\n';
-  const fileId = await ctx.files.put(`export/${randomBytes(16).toString('hex')}.csv`, new TextEncoder().encode(csv));
+  const fileId = await ctx.files.put(exportFileKey(input.merchantId, randomBytes(16).toString('hex')), new TextEncoder().encode(csv));
   const fileName = `核销明细_${input.campaignId ?? input.merchantId}_${input.from}_${input.to}.csv`;
   return { fileId, fileName, url: await ctx.files.url(fileId), rows: rows.length };
 }

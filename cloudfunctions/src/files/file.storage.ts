@@ -16,6 +16,19 @@ export interface FileStorage {
 export const FILE_KEY = /^(logo|smallImage|largeImage|seedPackage|export)\/[A-Za-z0-9_]{8,64}\.(jpg|png|csv)$/;
 const LOCAL_PREFIX = 'local:';
 
+/**
+ * An export's key names the merchant it was made for, so a download can be checked against the
+ * roles that may export for that merchant: a leaked link is useless to any other account.
+ */
+export function exportFileKey(merchantId: string, id: string): string {
+  return `export/${merchantId}_${id}.csv`;
+}
+const EXPORT_KEY = /^export\/(\d{6,16})_[0-9a-f]{32}\.csv$/;
+/** The merchant an export key was made for, or null for any other key. */
+export function exportFileOwner(key: string): string | null {
+  return EXPORT_KEY.exec(key)?.[1] ?? null;
+}
+
 export class LocalFileStorage implements FileStorage {
   private readonly root: string;
   constructor(root: string) {

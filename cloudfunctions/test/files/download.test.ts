@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { LocalFileStorage } from '../../src/files/file.storage';
 import { AdjustableClock } from '../../src/runtime/clock';
 import { buildGateway } from '../../src/runtime/gateway/gateway';
-import { DEMO } from '../../src/seed/demo';
+import { C, type MemberDoc } from '../../src/runtime/records';
+import { consumerId, DEMO } from '../../src/seed/demo';
 import { makeHarness, silentLog, type Harness } from '../support/harness';
 import { pngOf } from '../support/images';
 import { devLogin } from '../support/gateway-inject';
@@ -102,5 +103,42 @@ describe('/api paths that name no function', () => {
       const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: { action: 'me', data: {} } } : {}) });
       expect([method, url, answer(res)]).toEqual([method, url, { status: 404, body: { ok: false, error: { code: 'REQUEST.UNKNOWN_FUNCTION', message: expect.stringMatching(/^不存在的云函数/) } } }]);
     }
+  });
+});
+
+describe('GET /api/files/<key> for an export', () => {
+  it('is served only to who may export for the merchant it was made for; a leaked link opens for nobody else', async () => {
+    // An admin of another merchant, the one account a leaked link would otherwise open for.
+    await h.store.insert<MemberDoc>(C.members, {
+      id: 'coffee-admin', openid: 'o-coffee-admin', nickname: '星火咖啡管理员', memberships: [{ role: 'MERCHANT_ADMIN', merchantId: DEMO.coffee, storeIds: [] }],
+    });
+    const admin = await login(DEMO.members.merchant);
+    const made = await app.inject({
+      method: 'POST', url: '/api/campaign', headers: { cookie: admin },
+      payload: { action: 'exportRedemptions', data: { merchantId: DEMO.carrefourSh, from: '2026-11-01', to: '2026-11-02' } },
+    });
+    const { url, fileId } = (made.json() as { data: { url: string; fileId: string } }).data;
+    // The key names its merchant: that is what the download is checked against.
+    expect(fileId).toMatch(new RegExp(`^local:export/${DEMO.carrefourSh}_[0-9a-f]{32}\\.csv$`));
+
+    const get = async (cookie?: string) => app.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}) });
+    const served = await get(admin);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(served.body.replace(/^\uFEFF/, '')).toMatch(/^核销时间,/);
+    // The service provider acts for its sub-merchant, so it may export for it and download it.
+    expect((await get(await login(DEMO.members.sp))).statusCode).toBe(200);
+
+    const FORBIDDEN = { status: 403, body: { ok: false, error: { code: 'AUTH.FORBIDDEN', message: expect.any(String) } } };
+    for (const member of ['coffee-admin', DEMO.members.host, DEMO.members.staff]) {
+      expect([member, answer(await get(await login(member)))]).toEqual([member, FORBIDDEN]);
+    }
+    // A consumer, and no session at all: not signed-in staff.
+    for (const cookie of [await login(consumerId(1)), undefined]) {
+      expect(answer(await get(cookie))).toEqual({ status: 401, body: { ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: expect.any(String) } } });
+    }
+    // Refused before it is looked at: another merchant's missing export answers the same 403.
+    const missing = `/api/files/${encodeURIComponent(`export/${DEMO.coffee}_${'b'.repeat(32)}.csv`)}`;
+    expect(answer(await app.inject({ method: 'GET', url: missing, headers: { cookie: admin } }))).toEqual(FORBIDDEN);
   });
 });

@@ -3,16 +3,18 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { FUNCTION_NAMES, type FunctionName } from '@shared/api';
+import type { Role } from '@shared/account/schema';
+import { contract, FUNCTION_NAMES, type FunctionName } from '@shared/api';
 import { ERROR_MESSAGES, isAppError, type ErrorCode } from '@shared/errors';
 import { MAX_SEED_PACKAGE_BYTES, UPLOAD_PURPOSES, type UploadPurpose } from '@shared/files';
 import { fail, ok } from '@shared/result';
 import { isRfc3339, toRfc3339 } from '@shared/time';
 import { HANDLERS } from '../../handlers';
-import type { FileStorage } from '../../files/file.storage';
+import { exportFileOwner, type FileStorage } from '../../files/file.storage';
 import { acceptUpload } from '../../files/files.service';
 import { LiveFeeds } from '../../live/live.feed';
 import type { Store } from '../../store/port';
+import { rolesIn } from '../access';
 import { actorForMemberId, actorOf } from '../actor';
 import type { AdjustableClock } from '../clock';
 import type { Actor, Logger } from '../context';
@@ -36,6 +38,9 @@ export interface GatewayOptions {
 export const BODY_LIMIT = 100 * 1024;
 const SESSION_COOKIE = 'sid';
 
+/** Who may download an export: whoever may make one (the action's own permission). */
+const EXPORT_PERMISSION = contract.campaign.exportRedemptions.permission;
+const EXPORTERS: readonly Role[] = EXPORT_PERMISSION.allow === 'SIGNED_IN' ? [] : EXPORT_PERMISSION.allow;
 const sendError = (reply: FastifyReply, status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code]) =>
   reply.status(status).type('application/json; charset=utf-8').send(fail({ code, message }));
 
@@ -162,8 +167,8 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     });
   });
 
-  // Files by key. Campaign images are public content (the consumer's card shows them); exported
-  // CSVs are for signed-in staff, their unguessable key the capability; seed packages never leave.
+  // Files by key. Campaign images are public content (the consumer's card shows them); an exported
+  // CSV is for whoever may export for the merchant its key names; seed packages never leave.
   app.get<{ Params: { key: string } }>('/api/files/:key', async (request, reply) => {
     const key = request.params.key;
     const image = /^(logo|smallImage|largeImage)\//.test(key);
@@ -171,6 +176,11 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     if (!image) {
       const actor = await currentActor(request);
       if (!actor || !actor.memberships.length) return sendError(reply, 401, 'AUTH.UNAUTHENTICATED');
+      const owner = exportFileOwner(key);
+      if (!owner) return sendError(reply, 404, 'FILE.NOT_FOUND');
+      // Decided before the file is looked at, so a refusal says nothing of whether it exists.
+      const held = await rolesIn(opts.store, actor, owner);
+      if (!held.some((r) => EXPORTERS.includes(r))) return sendError(reply, 403, 'AUTH.FORBIDDEN');
     }
     const bytes = await opts.files.get(`local:${key}`);
     if (!bytes) return sendError(reply, 404, 'FILE.NOT_FOUND');
