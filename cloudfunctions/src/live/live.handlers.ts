@@ -5,7 +5,7 @@ import { MAX_ON_SHELF, PUSH_SECONDS, ROOM_STATE_LABELS, type ControlOp, type Roo
 import { blocking } from '@shared/result';
 import { toRfc3339 } from '@shared/time';
 import { couponSummary } from '@shared/wallet/validity';
-import { audit } from '../runtime/audit';
+import { audit, auditApplied } from '../runtime/audit';
 import type { Ctx, DomainHandlers } from '../runtime/context';
 import { idempotent } from '../runtime/idempotency';
 import { C, type AppidDoc } from '../runtime/records';
@@ -168,7 +168,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
         }
         const guard = { state: r.state, liveAccumMs: r.liveAccumMs, liveSinceMs: r.liveSinceMs, pushStockId: r.pushStockId, pushEndsAtMs: r.pushEndsAtMs };
         if (await store.update(C.liveRooms, roomId, { set: patch }, guard)) {
-          await store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { op } }));
+          await auditApplied(ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { op } });
           return { room: { ...r, ...patch }, stopped: t !== undefined && t.to !== 'LIVE' && pushActive(r, now) ? r : null };
         }
         if (round === 4) throw new AppError('INTERNAL.CONFLICT');
@@ -264,7 +264,7 @@ export const liveHandlers: DomainHandlers<'live'> = {
         // The guard also refuses a room paused or ended since it was read: that is not a push in progress.
         throw current.state !== 'LIVE' ? notLive(current) : busy(current, now);
       }
-      await store.transaction((tx) => audit(tx, ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { push: stockId, durationSeconds } }));
+      await auditApplied(ctx, { merchantId, targetType: 'liveRoom', targetId: roomId, detail: { push: stockId, durationSeconds } });
     });
     roomChanged(roomId);
     return consoleState(ctx, await loadRoom(ctx, roomId, merchantId));

@@ -4,12 +4,13 @@
  * a push and a take-off of the same coupon at once, the shelf, pushes and the host's controls under a
  * crowd of viewers.
  */
-import type { RoomCouponDoc } from '../../src/live/live.records';
-import { C } from '../../src/runtime/records';
+import type { RoomCouponDoc, RoomDoc } from '../../src/live/live.records';
+import { C, type AuditDoc } from '../../src/runtime/records';
 import { consumerId } from '../../src/seed/demo';
 import type { StockDoc } from '../../src/stock/stock.records';
 import type { CouponDoc } from '../../src/wallet/wallet.records';
-import { data, errorOf } from '../support/harness';
+import { data, errorOf, silentLog } from '../support/harness';
+import type { RecordedRequest } from '../support/tcb-stub';
 import { beforeNext, eachLiveWorld, ENGINES, HOST, liveRoom, makeStock, midway, rid, SH, type Claim, type Console, type LiveWorld } from './live.worlds';
 
 jest.setTimeout(60_000);
@@ -235,5 +236,40 @@ describe.each(ENGINES)('live rooms on %s', (engine) => {
       const out = await Promise.all([control(roomId, 'pause'), control(roomId, 'pause')]);
       expect(out.map((e) => (e.ok ? 'OK' : e.error.code)).sort()).toEqual(['LIVE.ILLEGAL_TRANSITION', 'OK']);
     });
+  });
+});
+
+// On CloudBase a control or a push is a guarded update of the room, its audit entry a write after it.
+describe('live rooms on cloudbase: the audit entry of a control or push that happened', () => {
+  let w: LiveWorld;
+  eachLiveWorld('cloudbase', (world) => (w = world));
+  const auditWrite = (r: RecordedRequest) => r.params.collectionName === C.auditLog;
+  const refuseAudit = (times: number) => {
+    for (let i = 0; i < times; i++) w.stub!.injectOnce('database.insertDocument', { error: { code: 'SYS_ERR', message: 'stub: database busy' } }, auditWrite);
+  };
+  const entries = async (roomId: string) => (await w.store.find<AuditDoc>(C.auditLog, { targetId: roomId })).map((a) => a.detail);
+
+  it('a failing entry is written again: the host is answered ok, the change and its entry both there once', async () => {
+    const s = await makeStock(w);
+    const roomId = await liveRoom(w, [{ stockId: s.stockId, quantity: 10 }]);
+    const before = await entries(roomId);
+    refuseAudit(2);
+    expect(data(await w.call<Console>(HOST, 'live', 'control', { merchantId: SH, roomId, op: 'pause' })).room.state).toBe('PAUSED');
+    data(await w.call<Console>(HOST, 'live', 'control', { merchantId: SH, roomId, op: 'resume' }));
+    refuseAudit(1);
+    data(await w.call<Console>(HOST, 'live', 'push', { merchantId: SH, roomId, stockId: s.stockId, durationSeconds: 60 }));
+    expect((await w.store.get<RoomDoc>(C.liveRooms, roomId))?.pushStockId).toBe(s.stockId);
+    expect((await entries(roomId)).slice(before.length)).toEqual([{ op: 'pause' }, { op: 'resume' }, { push: s.stockId, durationSeconds: 60 }]);
+  });
+
+  it('an entry that cannot be written at all is logged; the change it records still answers ok, not as an error to retry', async () => {
+    const roomId = await liveRoom(w, []);
+    const before = await entries(roomId);
+    const logged = silentLog.errors.length;
+    refuseAudit(3);
+    expect(data(await w.call<Console>(HOST, 'live', 'control', { merchantId: SH, roomId, op: 'pause' })).room.state).toBe('PAUSED');
+    expect((await w.store.get<RoomDoc>(C.liveRooms, roomId))?.state).toBe('PAUSED');
+    expect(await entries(roomId)).toEqual(before);
+    expect(silentLog.errors.length).toBe(logged + 1);
   });
 });
