@@ -108,37 +108,37 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
     await page.locator('.campaign-create-btn').tap();
 
     // 1 推广类型
-    await page.locator('.campaign-type--MINIPROGRAM_AND_STORE .stock-choices__row').tap();
+    await page.locator('.campaign-type--MINIPROGRAM_AND_STORE .form-choices__row').tap();
     await eventually(page.locator('.campaign-type--MINIPROGRAM_AND_STORE')).toBeVisible();
     await expectFitsPhone(page);
     await shot(page, 'campaign-02-type');
     await page.locator('.campaign-next').tap();
 
     // 2 投放设置: logo (a wrong size first: refused on the phone with the crop hint), texts, dates, gift pack.
-    await page.locator('.stock-field--brandName input').waitFor();
+    await page.locator('.form-field--brandName input').waitFor();
     await upload(page, page.locator('.campaign-upload--logo .campaign-upload__box'), png('big.png', 200, 200));
     await page.getByText('商户 logo尺寸为 200×200，需为 120×120').waitFor();
     await upload(page, page.locator('.campaign-upload--logo .campaign-upload__box'), png('logo.png', 120, 120));
     await eventually(page.locator('.campaign-upload--logo .campaign-upload__again')).toBeVisible();
-    await eventually(page.locator('.stock-field--logo')).toContainText('重新上传');
+    await eventually(page.locator('.form-field--logo')).toContainText('重新上传');
     expect(await page.getByText(/尺寸为 200×200/).count()).toBe(0);
 
-    await page.locator('.stock-field--brandName input').fill('家乐福');
-    await page.locator('.stock-field--title input').fill('全场满一百减三十元周末狂欢');
+    await page.locator('.form-field--brandName input').fill('家乐福');
+    await page.locator('.form-field--title input').fill('全场满一百减三十元周末狂欢');
     await page.getByText('活动标题：长度 26 超过上限 24（最多 12 个中文字符，1 个中文字符 = 2 个英文字符）').waitFor();
-    await eventually(page.locator('.stock-field--title .stock-field__extra')).toHaveText('26/24');
+    await eventually(page.locator('.form-field--title .form-field__extra')).toHaveText('26/24');
     await shot(page, 'campaign-03-delivery-title-too-long');
-    await page.locator('.stock-field--title input').fill('周末礼包最高减30');
-    await eventually(page.locator('.stock-field--title .stock-field__extra')).toHaveText('16/24');
-    await page.locator('.stock-field--subtitle input').fill('国庆到店专享');
-    await eventually(page.locator('.stock-field--subtitle .stock-field__extra')).toHaveText('12/20');
+    await page.locator('.form-field--title input').fill('周末礼包最高减30');
+    await eventually(page.locator('.form-field--title .form-field__extra')).toHaveText('16/24');
+    await page.locator('.form-field--subtitle input').fill('国庆到店专享');
+    await eventually(page.locator('.form-field--subtitle .form-field__extra')).toHaveText('12/20');
     // The earliest start is preselected, with a 14-day window.
     await eventually(page.locator('.campaign-days__now')).toHaveText('共 14 天');
-    const shownStart = /\d{4}-\d{2}-\d{2}/.exec(await page.locator('.campaign-window__start .stock-datetime__date').innerText())?.[0];
+    const shownStart = /\d{4}-\d{2}-\d{2}/.exec(await page.locator('.campaign-window__start .form-datetime__date').innerText())?.[0];
     startAt = `${shownStart ?? ''}T00:00:00+08:00`;
     expect(dayKey(startAt)).toBe(dayKey(addDays(Date.now(), 2)));
 
-    await page.locator('.campaign-kind--PACK .stock-choices__row').tap();
+    await page.locator('.campaign-kind--PACK .form-choices__row').tap();
     for (let i = 0; i < 3; i++) {
       const slot = page.locator(`.campaign-pack--${i}`);
       await slot.locator('.campaign-slot__pick').tap();
@@ -168,10 +168,10 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
     await eventually(page.locator('.campaign-store').filter({ hasText: '家乐福古北店' })).toContainText('0 m');
     await page.locator('.campaign-store').filter({ hasText: '家乐福五角场店' }).tap();
     await eventually(page.locator('.campaign-stores__count')).toContainText('已选 2 / 3 家');
-    await page.locator('.appid-options__item').filter({ hasText: 'wxebb78adbe8371f8c' }).tap();
-    await page.locator('.stock-field--path input').fill('pages/coupon/index');
+    await page.locator('.form-appids__item').filter({ hasText: 'wxebb78adbe8371f8c' }).tap();
+    await page.locator('.form-field--path input').fill('pages/coupon/index');
     await page.locator('.campaign-area--NEARBY_3KM').tap();
-    await page.locator('.campaign-audience--SEED_PACKAGE .stock-choices__row').tap();
+    await page.locator('.campaign-audience--SEED_PACKAGE .form-choices__row').tap();
     const seed = Buffer.from(['openid', ...Array.from({ length: 1234 }, (_, i) => `o-seed-user-${String(i).padStart(5, '0')}`)].join('\n'));
     await upload(page, page.locator('.campaign-seed__btn'), { name: 'seed.csv', mimeType: 'text/csv', buffer: seed });
     await eventually(page.locator('.campaign-seed__file')).toHaveText('seed.csv · 共 1,234 个用户');
@@ -276,11 +276,11 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
 
     // 修改: the title; the start is locked now that the campaign runs.
     await page.locator('.campaign-action--edit').tap();
-    const title = page.locator('.stock-field--title input');
+    const title = page.locator('.form-field--title input');
     await title.waitFor();
     await eventually(page.locator('.campaign-window__locked')).toContainText('已锁定');
     await title.fill('周末礼包立减30元');
-    await eventually(page.locator('.stock-field--title .stock-field__extra')).toHaveText('16/24');
+    await eventually(page.locator('.form-field--title .form-field__extra')).toHaveText('16/24');
     await expectFitsPhone(page);
     await shot(page, 'campaign-15-edit');
     await page.locator('.campaign-save').tap();
@@ -299,7 +299,7 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
     await expectFitsPhone(page);
     await shot(page, 'campaign-16-edit-conflict');
     await page.locator('.campaign-conflict__reload').tap();
-    const subtitle = page.locator('.stock-field--subtitle input');
+    const subtitle = page.locator('.form-field--subtitle input');
     for (let i = 0; i < 50 && (await subtitle.inputValue()) !== '另一位管理员改的'; i++) await page.waitForTimeout(100);
     expect(await subtitle.inputValue()).toBe('另一位管理员改的');
     expect(await page.locator('.campaign-conflict').count()).toBe(0);

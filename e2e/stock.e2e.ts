@@ -74,14 +74,14 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     await page.locator('.stock-create-btn').tap();
 
     // Step 1 基础规则.
-    const name = page.locator('.stock-field--name input');
+    const name = page.locator('.form-field--name input');
     await name.waitFor();
     await name.fill('直播间满减券');
-    await eventually(page.locator('.stock-field--name .stock-field__extra')).toHaveText('12/18');
-    await page.locator('.stock-field--faceValue input').fill('50');
-    await page.locator('.stock-field--minSpend input').fill('50');
+    await eventually(page.locator('.form-field--name .form-field__extra')).toHaveText('12/18');
+    await page.locator('.form-field--faceValue input').fill('50');
+    await page.locator('.form-field--minSpend input').fill('50');
     await page.getByText('使用门槛 50.00 元需大于面额 50.00 元').waitFor();
-    await page.locator('.stock-field--minSpend input').fill('500');
+    await page.locator('.form-field--minSpend input').fill('500');
     await eventually(page.locator('.coupon-preview__threshold')).toHaveText('满500元可用');
     await page.getByText('有效期内，规则日期可用').tap();
     await page.locator('.stock-weekday').filter({ hasText: '周六' }).tap();
@@ -92,7 +92,7 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     await fits(page);
     await shot(page, 'stock-03-basic-rules');
     // The end time's date picker opens on the field's value and confirms it back.
-    const endDate = page.locator('.stock-window__end .stock-datetime__date');
+    const endDate = page.locator('.form-window__end .form-datetime__date');
     const endBefore = (await endDate.innerText()).trim();
     await endDate.tap();
     const ok = page.locator('.weui-picker__action:visible').filter({ hasText: '确定' });
@@ -104,15 +104,15 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     await page.locator('.stock-next').tap();
 
     // Step 2 其他规则.
-    const quantity = page.locator('.stock-field--totalQuantity input');
+    const quantity = page.locator('.form-field--totalQuantity input');
     await quantity.waitFor();
     await quantity.fill('100');
-    await page.locator('.stock-field--perUserLimit input').fill('2');
+    await page.locator('.form-field--perUserLimit input').fill('2');
     await page.getByText('+ 添加商品编码').tap();
-    await page.locator('.stock-field--excludedGoodsCodes .stock-codes__entry input').fill('SKU-001 SKU-002');
-    await page.locator('.stock-field--excludedGoodsCodes .stock-codes__btn').tap();
-    await eventually(page.locator('.stock-field--excludedGoodsCodes .stock-codes__list')).toContainText('SKU-001SKU-002');
-    await page.locator('.stock-field--instructions textarea').fill('直播间专享，不与其他优惠同享');
+    await page.locator('.form-field--excludedGoodsCodes .stock-codes__entry input').fill('SKU-001 SKU-002');
+    await page.locator('.form-field--excludedGoodsCodes .stock-codes__btn').tap();
+    await eventually(page.locator('.form-field--excludedGoodsCodes .stock-codes__list')).toContainText('SKU-001SKU-002');
+    await page.locator('.form-field--instructions textarea').fill('直播间专享，不与其他优惠同享');
     await fits(page);
     await shot(page, 'stock-04-other-rules');
     await page.locator('.stock-next').tap();
@@ -151,8 +151,8 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     const stockInput = page.locator('.auth-stock-input input');
     await stockInput.waitFor();
     expect(await stockInput.inputValue()).toBe(stockId);
-    await page.locator('.appid-options__item').filter({ hasText: 'wxebb78adbe8371f8c' }).tap();
-    await eventually(page.locator('.appid-options__item--active')).toContainText('家乐福线上商城');
+    await page.locator('.form-appids__item').filter({ hasText: 'wxebb78adbe8371f8c' }).tap();
+    await eventually(page.locator('.form-appids__item--active')).toContainText('家乐福线上商城');
     await fits(page);
     await shot(page, 'stock-09-authorize-form');
     await page.locator('.auth-submit').tap();
@@ -188,7 +188,7 @@ describe('merchant admin creates a voucher stock, activates it and authorizes it
     const stockId = await createStockViaApi(page, '待激活券');
     await page.locator('.home-tiles__item').filter({ hasText: 'APPID 营销授权' }).tap();
 
-    await page.locator('.appid-options__item').filter({ hasText: '家乐福直播间' }).tap();
+    await page.locator('.form-appids__item').filter({ hasText: '家乐福直播间' }).tap();
     await page.locator('.auth-stock-input input').fill(stockId);
     await page.locator('.auth-submit').tap();
     const refusal = page.locator('.auth-error--not_activated');

@@ -76,14 +76,14 @@ function backend(extra: Record<string, Handler> = {}) {
 
 async function typeInto(field: string, text: string) {
   const input = await waitFor(() => {
-    const el = document.querySelector<HTMLInputElement>(`.stock-field--${field} taro-input-core input`);
+    const el = document.querySelector<HTMLInputElement>(`.form-field--${field} taro-input-core input`);
     if (!el) throw new Error(`input of ${field} not rendered yet`);
     return el;
   });
   fireEvent.input(input, { target: { value: text } });
 }
 
-const inputValue = (field: string) => document.querySelector<HTMLInputElement>(`.stock-field--${field} taro-input-core input`)?.value;
+const inputValue = (field: string) => document.querySelector<HTMLInputElement>(`.form-field--${field} taro-input-core input`)?.value;
 const click = (selector: string) => {
   const el = document.querySelector(selector);
   if (!el) throw new Error(`nothing matches ${selector}`);
@@ -141,14 +141,14 @@ test('width counters count a Han character as 2 and F3/F4 errors appear as typed
 test('the earliest start from campaign.validate is preselected, with a 14-day window', async () => {
   backend();
   await renderAt();
-  await waitFor(() => expect(document.querySelector('.campaign-window__start .stock-datetime__date')?.textContent).toContain('2031-03-10'));
-  expect(document.querySelector('.campaign-window__start .stock-datetime__time')?.textContent).toContain('00:00');
-  expect(document.querySelector('.campaign-window__end .stock-datetime__date')?.textContent).toContain('2031-03-24');
+  await waitFor(() => expect(document.querySelector('.campaign-window__start .form-datetime__date')?.textContent).toContain('2031-03-10'));
+  expect(document.querySelector('.campaign-window__start .form-datetime__time')?.textContent).toContain('00:00');
+  expect(document.querySelector('.campaign-window__end .form-datetime__date')?.textContent).toContain('2031-03-24');
   expect(screen.getByText('共 14 天')).toBeTruthy();
   expect(screen.getByText(/最早 03月10日 00:00 开始/)).toBeTruthy();
   // 7 天 keeps the start and moves the end.
   fireEvent.click(screen.getByText('7 天'));
-  await waitFor(() => expect(document.querySelector('.campaign-window__end .stock-datetime__date')?.textContent).toContain('2031-03-17'));
+  await waitFor(() => expect(document.querySelector('.campaign-window__end .form-datetime__date')?.textContent).toContain('2031-03-17'));
   expect(screen.getByText('共 7 天')).toBeTruthy();
 });
 
@@ -201,7 +201,7 @@ test('going back and forth between steps keeps everything typed and chosen', asy
   // Back to 推广类型 by its step, then forward again: all still there.
   fireEvent.click(screen.getByText('推广类型'));
   expect(await screen.findByText('选择推广类型')).toBeTruthy();
-  expect(document.querySelector('.campaign-type--MINIPROGRAM_AND_STORE')?.className).toContain('stock-choices__item--active');
+  expect(document.querySelector('.campaign-type--MINIPROGRAM_AND_STORE')?.className).toContain('form-choices__item--active');
   next();
   await screen.findByText('商户品牌名称');
   await waitFor(() => expect(inputValue('brandName')).toBe('家乐福'));

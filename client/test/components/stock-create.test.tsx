@@ -52,7 +52,7 @@ const createCalls = () => callMock.mock.calls.filter(([fn, action]) => fn === 's
 /** NutUI's Input renders Taro's <taro-input-core>, whose native input appears once it has rendered. */
 async function typeInto(field: string, text: string, nth = 0) {
   const input = await waitFor(() => {
-    const el = document.querySelectorAll<HTMLInputElement>(`.stock-field--${field} taro-input-core input`)[nth];
+    const el = document.querySelectorAll<HTMLInputElement>(`.form-field--${field} taro-input-core input`)[nth];
     if (!el) throw new Error(`input of ${field} not rendered yet`);
     return el;
   });

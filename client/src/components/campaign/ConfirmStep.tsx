@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
 import { STEP_TITLES, stepOfPath, toDraft } from '@/hooks/useCampaignForm';
 import { formatRange, formatTime } from '@/lib/format';
-import { FormSection } from '@/components/stock/Field';
+import { BlockingIssues } from '@/components/form/BlockingIssues';
+import { FormSection } from '@/components/form/Field';
 import { StockRows } from '@/components/stock/StockRows';
 import { EntryPreview } from './CampaignPreview';
 import { StockIssues } from './StockIssues';
@@ -34,25 +35,7 @@ export function ConfirmStep({ vm }: { vm: CampaignCreateVm }) {
       <View className="campaign-confirm__preview">
         <EntryPreview data={vm.preview} />
       </View>
-      {vm.blocking.length ? (
-        <FormSection title={`还有 ${vm.blocking.length} 处需要修改`}>
-          <View className="stock-issues campaign-blocking">
-            {vm.blocking.map((i, k) => {
-              const step = stepOfPath(i.path);
-              return (
-                <View key={`${i.path}-${k}`} className="stock-issues__item">
-                  <Text className="stock-issues__text">{i.rule ? `${i.rule} ` : ''}{i.message}</Text>
-                  {step !== undefined ? (
-                    <Button className="stock-issues__fix" size="small" fill="outline" type="primary" onClick={() => vm.goStep(step)}>
-                      去{STEP_TITLES[step]}
-                    </Button>
-                  ) : null}
-                </View>
-              );
-            })}
-          </View>
-        </FormSection>
-      ) : null}
+      <BlockingIssues className="campaign-blocking" issues={vm.blocking} stepOf={stepOfPath} fixLabel={(step) => `去${STEP_TITLES[step]}`} onFix={vm.goStep} withRule />
       <FormSection title="请核对活动信息">
         <StockRows rows={rows} />
       </FormSection>
@@ -65,13 +48,13 @@ export function ConfirmStep({ vm }: { vm: CampaignCreateVm }) {
       ) : null}
       <View className="campaign-confirm__note">确认创建后，活动将在 {formatTime(form.startAt)} 开始投放，每发出 1 张券扣减 1 个配额。</View>
       {vm.networkFailed ? (
-        <View className="stock-warn">网络异常，创建结果未知。点「重试」会沿用同一请求号，不会重复创建活动。</View>
+        <View className="form-warn">网络异常，创建结果未知。点「重试」会沿用同一请求号，不会重复创建活动。</View>
       ) : null}
-      <View className="stock-step-actions">
-        <Button className="stock-step-actions__btn" size="large" fill="outline" disabled={vm.submitting} onClick={vm.back}>
+      <View className="form-actions">
+        <Button className="form-actions__btn" size="large" fill="outline" disabled={vm.submitting} onClick={vm.back}>
           上一步
         </Button>
-        <Button className="stock-step-actions__btn campaign-submit" size="large" type="primary" loading={vm.submitting} onClick={vm.submit}>
+        <Button className="form-actions__btn campaign-submit" size="large" type="primary" loading={vm.submitting} onClick={vm.submit}>
           {vm.networkFailed ? '重试' : '确认创建'}
         </Button>
       </View>

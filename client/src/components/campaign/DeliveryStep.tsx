@@ -4,10 +4,11 @@ import { formatShanghai } from '@shared/time';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
 import { DAY_CHOICES, WIDTH_LIMITS, daysBetween } from '@/hooks/useCampaignForm';
 import { issueAt, issuesAt } from '@/lib/issues';
-import { Choice } from '@/components/stock/Choice';
-import { DateTimeField } from '@/components/stock/DateTimeField';
-import { Field, FormSection } from '@/components/stock/Field';
-import { TextInput } from '@/components/stock/TextInput';
+import { Chip } from '@/components/form/Chip';
+import { Choice } from '@/components/form/Choice';
+import { DateTimeField } from '@/components/form/DateTimeField';
+import { Field, FormSection } from '@/components/form/Field';
+import { TextInput } from '@/components/form/TextInput';
 import { ImageUpload } from './ImageUpload';
 import { StockIssues } from './StockIssues';
 import { StockSlot } from './StockSlot';
@@ -49,17 +50,17 @@ export function DeliveryStep({ vm }: { vm: CampaignCreateVm }) {
           issue={at('delivery.startAt') ?? at('delivery.endAt')}
           note={`最早 ${formatShanghai(vm.earliestStartAt, 'MM月DD日 HH:mm')} 开始（2 天后）；最长 365 天，建议 7–30 天`}
         >
-          <View className="stock-window">
+          <View className="form-window">
             <DateTimeField className="campaign-window__start" value={form.startAt} onChange={vm.setStart} />
-            <Text className="stock-window__to">至</Text>
+            <Text className="form-window__to">至</Text>
             <DateTimeField className="campaign-window__end" value={form.endAt} onChange={(v) => vm.set('endAt', v)} />
           </View>
           <View className="campaign-days">
             <Text className="campaign-days__now">共 {spanDays(Date.parse(form.startAt), Date.parse(form.endAt))} 天</Text>
             {DAY_CHOICES.map((d) => (
-              <View key={d} className={`stock-chips__chip campaign-days__chip ${days === d ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.setDays(d)}>
+              <Chip key={d} className="campaign-days__chip" active={days === d} onClick={() => vm.setDays(d)}>
                 {d} 天
-              </View>
+              </Chip>
             ))}
           </View>
         </Field>
@@ -69,22 +70,22 @@ export function DeliveryStep({ vm }: { vm: CampaignCreateVm }) {
       </FormSection>
 
       <FormSection title="投放内容">
-        <View className="stock-field stock-field--content">
-          <View className="stock-choices campaign-kinds">
+        <View className="form-field form-field--content">
+          <View className="form-choices campaign-kinds">
             <Choice className="campaign-kind campaign-kind--SINGLE" active={form.contentKind === 'SINGLE'} title="单张券" desc="投放 1 张代金券" onSelect={() => vm.setKind('SINGLE')} />
             <Choice className="campaign-kind campaign-kind--PACK" active={form.contentKind === 'PACK'} title="礼包" desc={`${PACK_SIZE} 张代金券一起领取，每张配商品小图和大图`} onSelect={() => vm.setKind('PACK')} />
           </View>
         </View>
         {form.contentKind === 'SINGLE' ? (
-          <View className="stock-field">
-            <View className="stock-field__head"><Text className="stock-field__label">代金券</Text></View>
+          <View className="form-field">
+            <View className="form-field__head"><Text className="form-field__label">代金券</Text></View>
             <StockSlot vm={vm} slot="single" issues={issuesAt(visible, 'content.stockId')} />
           </View>
         ) : (
           <>
             {form.pack.map((p, i) => (
-              <View key={i} className={`stock-field campaign-pack campaign-pack--${i}`}>
-                <View className="stock-field__head"><Text className="stock-field__label">礼包第 {i + 1} 张券</Text></View>
+              <View key={i} className={`form-field campaign-pack campaign-pack--${i}`}>
+                <View className="form-field__head"><Text className="form-field__label">礼包第 {i + 1} 张券</Text></View>
                 <StockSlot vm={vm} slot={i} issues={issuesAt(visible, `content.items.${i}.stockId`)} />
                 <View className="campaign-pack__images">
                   <View className="campaign-pack__image">
@@ -101,7 +102,7 @@ export function DeliveryStep({ vm }: { vm: CampaignCreateVm }) {
               </View>
             ))}
             <StockIssues className="campaign-pack__rules" issues={issuesAt(visible, 'content.items', true)} />
-            <Text className="stock-field__note campaign-pack__note">全场券建议用券可用商户的 logo 作小图、氛围图作大图；单品券建议用商品图</Text>
+            <Text className="form-field__note campaign-pack__note">全场券建议用券可用商户的 logo 作小图、氛围图作大图；单品券建议用商品图</Text>
           </>
         )}
       </FormSection>

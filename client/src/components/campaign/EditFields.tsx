@@ -4,9 +4,9 @@ import type { CampaignEditVm } from '@/hooks/useCampaignEdit';
 import { WIDTH_LIMITS } from '@/hooks/useCampaignForm';
 import { issuesAt } from '@/lib/issues';
 import { formatRange, formatTime } from '@/lib/format';
-import { DateTimeField } from '@/components/stock/DateTimeField';
-import { Field, FormSection } from '@/components/stock/Field';
-import { TextInput } from '@/components/stock/TextInput';
+import { DateTimeField } from '@/components/form/DateTimeField';
+import { Field, FormSection } from '@/components/form/Field';
+import { TextInput } from '@/components/form/TextInput';
 import { ImageUpload } from './ImageUpload';
 import { StockIssues } from './StockIssues';
 import { DELIVERY_FIELD_LABELS, headline, spanDays } from './campaignText';
@@ -62,21 +62,21 @@ export function EditFields({ vm }: { vm: CampaignEditVm }) {
           issue={vm.at('startAt') ?? vm.at('endAt')}
           note={vm.started ? '活动已开始，开始时间不能再修改；结束时间需早于券的核销结束时间 1 天以上' : '最长 365 天，建议 7–30 天'}
         >
-          <View className="stock-window">
+          <View className="form-window">
             {vm.started ? (
-              <View className="stock-pick campaign-window__locked"><Text>{formatTime(form.startAt)}</Text><Text className="stock-pick__hint">已锁定</Text></View>
+              <View className="form-pick campaign-window__locked"><Text>{formatTime(form.startAt)}</Text><Text className="form-pick__hint">已锁定</Text></View>
             ) : (
               <DateTimeField className="campaign-window__start" value={form.startAt} onChange={vm.setStart} />
             )}
-            <Text className="stock-window__to">至</Text>
+            <Text className="form-window__to">至</Text>
             <DateTimeField className="campaign-window__end" value={form.endAt} onChange={(v) => vm.set('endAt', v)} />
           </View>
           <Text className="campaign-days__now campaign-edit__days">共 {spanDays(Date.parse(form.startAt), Date.parse(form.endAt))} 天</Text>
         </Field>
       </FormSection>
       <Text className="campaign-confirm__note">保存后实时生效；推广类型、投放内容和定向在创建后不能修改。</Text>
-      <View className="stock-step-actions">
-        <Button className="stock-step-actions__btn campaign-save" size="large" type="primary" loading={vm.saving} disabled={!!vm.conflict} onClick={vm.save}>
+      <View className="form-actions">
+        <Button className="form-actions__btn campaign-save" size="large" type="primary" loading={vm.saving} disabled={!!vm.conflict} onClick={vm.save}>
           保存修改
         </Button>
       </View>

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import { PROMOTION_TYPES, PROMOTION_TYPE_LABELS } from '@shared/campaign/schema';
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
-import { Choice } from '@/components/stock/Choice';
-import { FormSection } from '@/components/stock/Field';
+import { Choice } from '@/components/form/Choice';
+import { FormSection } from '@/components/form/Field';
 import { PROMOTION_TYPE_DESCRIPTIONS } from './campaignText';
 import './campaign.scss';
 
@@ -10,8 +10,8 @@ import './campaign.scss';
 export function PromotionTypeStep({ vm }: { vm: CampaignCreateVm }) {
   return (
     <FormSection title="选择推广类型">
-      <View className="stock-field campaign-types">
-        <View className="stock-choices">
+      <View className="form-field campaign-types">
+        <View className="form-choices">
           {PROMOTION_TYPES.map((t) => (
             <Choice
               key={t}

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Issue } from '@shared/result';
 import type { CampaignCreateVm, Slot } from '@/hooks/useCampaignCreate';
-import { TextInput } from '@/components/stock/TextInput';
+import { TextInput } from '@/components/form/TextInput';
 import { StockIssues } from './StockIssues';
 import { StockPicker } from './StockPicker';
 import { StockLine } from './StockLine';

@@ -4,9 +4,12 @@ import { AGE_BANDS, AREA_LABELS, AREAS, AUDIENCE_LABELS, AUDIENCE_SOURCES, GENDE
 import type { CampaignCreateVm } from '@/hooks/useCampaignCreate';
 import { issueAt, issuesAt } from '@/lib/issues';
 import { formatCount } from '@/lib/format';
-import { Choice } from '@/components/stock/Choice';
-import { Field, FormSection } from '@/components/stock/Field';
-import { TextInput } from '@/components/stock/TextInput';
+import { AppidPicker } from '@/components/form/AppidPicker';
+import { Chip } from '@/components/form/Chip';
+import { Choice } from '@/components/form/Choice';
+import { Field, FormSection } from '@/components/form/Field';
+import { StoreChecklist } from '@/components/form/StoreChecklist';
+import { TextInput } from '@/components/form/TextInput';
 import { StockIssues } from './StockIssues';
 import { AGE_BAND_LABELS, formatDistance } from './campaignText';
 import './campaign.scss';
@@ -22,45 +25,26 @@ function Stores({ vm }: { vm: CampaignCreateVm }) {
         <Text className="campaign-stores__count">已选 {vm.form.storeIds.length} / {rows.length} 家{vm.referenceName ? ` · 距离以「${vm.referenceName}」计` : ''}</Text>
         {rows.length > 1 ? <Text className="campaign-stores__all" onClick={vm.selectAllStores}>{all ? '全不选' : '全选'}</Text> : null}
       </View>
-      <View className="stock-stores campaign-stores">
-        {rows.map((s) => (
-          <View key={s.storeId} className={`stock-stores__item campaign-store ${s.selected ? 'campaign-store--on' : ''}`} role="checkbox" aria-checked={s.selected} onClick={() => vm.toggleStore(s.storeId)}>
-            <View className={`stock-check ${s.selected ? 'stock-check--on' : ''}`} />
-            <View className="stock-stores__text">
-              <Text className="stock-stores__name">{s.name}</Text>
-              <Text className="stock-stores__addr">{s.address}</Text>
-            </View>
-            {s.km !== null ? <Text className="campaign-store__km">{formatDistance(s.km)}</Text> : null}
-          </View>
-        ))}
-        {!rows.length && !vm.stores.loading ? <Text className="stock-field__note">该商户还没有门店</Text> : null}
-      </View>
+      <StoreChecklist
+        className="campaign-stores"
+        itemClassName="campaign-store"
+        stores={rows}
+        selected={vm.form.storeIds}
+        onToggle={vm.toggleStore}
+        aside={(s) => (s.km !== null ? <Text className="campaign-store__km">{formatDistance(s.km)}</Text> : null)}
+      >
+        {!rows.length && !vm.stores.loading ? <Text className="form-field__note">该商户还没有门店</Text> : null}
+      </StoreChecklist>
       <StockIssues issues={r9} />
     </Field>
   );
 }
 
 function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
-  const options = vm.appids.data?.appids ?? [];
-  const appid = vm.form.appid.trim();
-  const typedIsOption = options.some((o) => o.appid === appid);
   return (
     <>
       <Field name="appid" label="核销小程序 APPID" issue={issueAt(vm.visible, 'targeting.miniProgram.appid') ?? issueAt(vm.visible, 'targeting.miniProgram', true)} note="用户领券后点「立即使用」跳转到这个小程序">
-        <View className="appid-options">
-          {options.map((o) => (
-            <View key={o.appid} className={`appid-options__item ${appid === o.appid ? 'appid-options__item--active' : ''}`} role="radio" aria-checked={appid === o.appid} onClick={() => vm.set('appid', o.appid)}>
-              <View className="appid-options__text">
-                <Text className="appid-options__nick">{o.nickname}</Text>
-                <Text className="appid-options__appid">{o.appid} · 小程序</Text>
-              </View>
-              <View className={`stock-radio ${appid === o.appid ? 'stock-radio--on' : ''}`} />
-            </View>
-          ))}
-        </View>
-        <View className="campaign-appid-input">
-          <TextInput value={typedIsOption ? '' : vm.form.appid} placeholder={options.length ? '或输入其他 APPID（wx 开头 18 位）' : '输入 APPID（wx 开头 18 位）'} onChange={(t) => vm.set('appid', t)} />
-        </View>
+        <AppidPicker options={vm.appids.data?.appids ?? []} value={vm.form.appid} onChange={(t) => vm.set('appid', t)} />
       </Field>
       <Field name="path" label="小程序 path" issue={issueAt(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径，如 pages/coupon/index">
         <TextInput value={vm.form.path} placeholder="pages/index/index" onChange={(t) => vm.set('path', t)} />
@@ -73,7 +57,7 @@ function Audience({ vm }: { vm: CampaignCreateVm }) {
   const seedBusy = vm.upload.busy === 'targeting.audience.seedPackageId';
   return (
     <Field name="audience" label="目标人群" issue={issueAt(vm.visible, 'targeting.audience', true)}>
-      <View className="stock-choices">
+      <View className="form-choices">
         {AUDIENCE_SOURCES.map((s) => (
           <Choice
             key={s}
@@ -110,11 +94,11 @@ export function TargetingStep({ vm }: { vm: CampaignCreateVm }) {
       {type !== 'STORE' ? <MiniProgram vm={vm} /> : null}
       {type === 'MINIPROGRAM_AND_STORE' ? (
         <Field name="area" label="投放范围" issue={issueAt(vm.visible, 'targeting.area')}>
-          <View className="stock-chips">
+          <View className="form-chips">
             {AREAS.map((a) => (
-              <View key={a} className={`stock-chips__chip campaign-area campaign-area--${a} ${vm.form.area === a ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.set('area', a)}>
+              <Chip key={a} className={`campaign-area campaign-area--${a}`} active={vm.form.area === a} onClick={() => vm.set('area', a)}>
                 {AREA_LABELS[a]}
-              </View>
+              </Chip>
             ))}
           </View>
         </Field>
@@ -122,19 +106,19 @@ export function TargetingStep({ vm }: { vm: CampaignCreateVm }) {
       {type !== 'STORE' ? <Audience vm={vm} /> : null}
       <Field name="tags" label="画像标签（可选）" issue={issueAt(vm.visible, 'targeting.tags')} note="按年龄、性别精准投放，如酒类品牌选择 18 岁以上">
         <Text className="campaign-tags__label">年龄（不选为不限）</Text>
-        <View className="stock-chips">
+        <View className="form-chips">
           {AGE_BANDS.map((a) => (
-            <View key={a} className={`stock-chips__chip campaign-age ${vm.form.ageBands.includes(a) ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.toggleAgeBand(a)}>
+            <Chip key={a} className="campaign-age" active={vm.form.ageBands.includes(a)} onClick={() => vm.toggleAgeBand(a)}>
               {AGE_BAND_LABELS[a]}
-            </View>
+            </Chip>
           ))}
         </View>
         <Text className="campaign-tags__label">性别</Text>
-        <View className="stock-chips">
+        <View className="form-chips">
           {GENDERS.map((g) => (
-            <View key={g} className={`stock-chips__chip campaign-gender ${vm.form.gender === g ? 'stock-chips__chip--active' : ''}`} onClick={() => vm.set('gender', g)}>
+            <Chip key={g} className="campaign-gender" active={vm.form.gender === g} onClick={() => vm.set('gender', g)}>
               {GENDER_LABELS[g]}
-            </View>
+            </Chip>
           ))}
         </View>
       </Field>

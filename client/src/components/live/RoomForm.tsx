@@ -3,7 +3,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Issue } from '@shared/result';
 import type { ReactNode } from 'react';
 import { FieldError } from '@/components/FieldError';
-import { DateTimeField } from '@/components/stock/DateTimeField';
+import { DateTimeField } from '@/components/form/DateTimeField';
 import { LENGTH_CHOICES, NAME_WIDTH, type LiveCreateVm } from '@/hooks/useLiveCreate';
 import { minutesText } from './liveText';
 import './live.scss';

@@ -4,10 +4,10 @@ import { FUNDING_LABELS } from '@shared/stock/schema';
 import type { StockCreateVm } from '@/hooks/useStockCreate';
 import { NAME_MAX_WIDTH } from '@/hooks/useStockForm';
 import { issueAt } from '@/lib/issues';
-import { Choice } from './Choice';
-import { Field, FormSection } from './Field';
-import { DateTimeField } from './DateTimeField';
-import { TextInput } from './TextInput';
+import { Choice } from '@/components/form/Choice';
+import { Field, FormSection } from '@/components/form/Field';
+import { DateTimeField } from '@/components/form/DateTimeField';
+import { TextInput } from '@/components/form/TextInput';
 import { TimeRuleEditor } from './TimeRuleEditor';
 import { FUNDING_DESCRIPTIONS } from './stockText';
 import './stock.scss';
@@ -34,7 +34,7 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
           <TextInput value={form.name} placeholder="如：全场满100减10" onChange={(t) => vm.set('name', t)} />
         </Field>
         <Field name="funding" label="营销经费" issue={at('funding')}>
-          <View className="stock-choices">
+          <View className="form-choices">
             <Choice active={form.funding === 'PREPAID'} title={FUNDING_LABELS.PREPAID} desc={FUNDING_DESCRIPTIONS.PREPAID} onSelect={() => vm.set('funding', 'PREPAID')} />
             <Choice
               active={form.funding === 'NO_CASH'}
@@ -46,7 +46,7 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
                 ) : (
                   <Text>
                     {FUNDING_DESCRIPTIONS.NO_CASH}（尚未开通，
-                    <Text className="stock-choices__link" onClick={() => explainNoCash(vm.enableNoCash)}>立即开通免充值代金券产品功能</Text>）
+                    <Text className="form-choices__link" onClick={() => explainNoCash(vm.enableNoCash)}>立即开通免充值代金券产品功能</Text>）
                   </Text>
                 )
               }
@@ -61,10 +61,10 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
           <TextInput value={form.minSpendText} type="digit" before="消费满" after="元可使用" placeholder="需大于面额" onChange={(t) => vm.set('minSpendText', t)} />
         </Field>
         <Field name="availableBegin" label="可用时间" issue={at('availableBegin') ?? at('availableEnd')} note="最长 90 天；开始时间需在今天起 365 天内">
-          <View className="stock-window">
-            <DateTimeField className="stock-window__begin" value={form.availableBegin} onChange={(v) => vm.set('availableBegin', v)} />
-            <Text className="stock-window__to">至</Text>
-            <DateTimeField className="stock-window__end" value={form.availableEnd} onChange={(v) => vm.set('availableEnd', v)} />
+          <View className="form-window">
+            <DateTimeField className="form-window__begin" value={form.availableBegin} onChange={(v) => vm.set('availableBegin', v)} />
+            <Text className="form-window__to">至</Text>
+            <DateTimeField className="form-window__end" value={form.availableEnd} onChange={(v) => vm.set('availableEnd', v)} />
           </View>
         </Field>
         <Field name="timeRule" label="可用规则" issue={issueAt(visible, 'timeRule', true)}>

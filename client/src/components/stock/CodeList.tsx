@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Close } from '@nutui/icons-react-taro';
 import type { Issue } from '@shared/result';
 import { FieldError } from '@/components/FieldError';
-import { TextInput } from './TextInput';
+import { TextInput } from '@/components/form/TextInput';
 import './stock.scss';
 
 interface Props {

@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { StockDraft } from '@shared/stock/schema';
 import type { Issue } from '@shared/result';
 import { STEP_TITLES } from '@/hooks/useStockCreate';
-import { FormSection } from './Field';
+import { BlockingIssues } from '@/components/form/BlockingIssues';
+import { FormSection } from '@/components/form/Field';
 import { CouponPreview } from './CouponPreview';
 import { StockRows } from './StockRows';
 import { draftRows } from './stockFacts';
@@ -36,38 +37,20 @@ export function ConfirmStep({ draft, merchantName, storeName, blocking, stepOf, 
           ruleText={timeRuleText(draft.timeRule, draft.effectiveAfterClaimDays)}
         />
       ) : null}
-      {blocking.length ? (
-        <FormSection title={`还有 ${blocking.length} 处需要修改`}>
-          <View className="stock-issues">
-            {blocking.map((i, k) => {
-              const step = stepOf(i.path);
-              return (
-                <View key={`${i.path}-${k}`} className="stock-issues__item">
-                  <Text className="stock-issues__text">{i.message}</Text>
-                  {step !== undefined ? (
-                    <Button className="stock-issues__fix" size="small" fill="outline" type="primary" onClick={() => onFix(step)}>
-                      去{STEP_TITLES[step]}修改
-                    </Button>
-                  ) : null}
-                </View>
-              );
-            })}
-          </View>
-        </FormSection>
-      ) : null}
+      <BlockingIssues issues={blocking} stepOf={stepOf} fixLabel={(step) => `去${STEP_TITLES[step]}修改`} onFix={onFix} />
       {draft ? (
         <FormSection title="请核对批次信息">
           <StockRows rows={draftRows(draft, merchantName, storeName)} />
         </FormSection>
       ) : null}
       {networkFailed ? (
-        <View className="stock-warn">网络异常，创建结果未知。点「重试」会沿用同一请求号，不会重复创建批次。</View>
+        <View className="form-warn">网络异常，创建结果未知。点「重试」会沿用同一请求号，不会重复创建批次。</View>
       ) : null}
-      <View className="stock-step-actions">
-        <Button className="stock-step-actions__btn" size="large" fill="outline" disabled={submitting} onClick={onBack}>
+      <View className="form-actions">
+        <Button className="form-actions__btn" size="large" fill="outline" disabled={submitting} onClick={onBack}>
           上一步
         </Button>
-        <Button className="stock-step-actions__btn stock-submit" size="large" type="primary" loading={submitting} onClick={onSubmit}>
+        <Button className="form-actions__btn stock-submit" size="large" type="primary" loading={submitting} onClick={onSubmit}>
           {networkFailed ? '重试' : '确认创建'}
         </Button>
       </View>

@@ -3,10 +3,12 @@ import { Switch, TextArea } from '@nutui/nutui-react-taro';
 import { INSTRUCTIONS_MAX, PER_USER_MAX } from '@shared/stock/schema';
 import type { StockCreateVm } from '@/hooks/useStockCreate';
 import { issueAt } from '@/lib/issues';
-import { Choice } from './Choice';
+import { Chip } from '@/components/form/Chip';
+import { Choice } from '@/components/form/Choice';
+import { Field, FormSection } from '@/components/form/Field';
+import { StoreChecklist } from '@/components/form/StoreChecklist';
+import { TextInput } from '@/components/form/TextInput';
 import { CodeList } from './CodeList';
-import { Field, FormSection } from './Field';
-import { TextInput } from './TextInput';
 import { PURPOSE_LABELS, SCOPE_LABELS } from './stockText';
 import './stock.scss';
 
@@ -20,7 +22,7 @@ export function OtherRulesStep({ vm }: { vm: StockCreateVm }) {
     <>
       <FormSection title="其他规则">
         <Field name="effectiveAfterClaimDays" label="券生效时间" issue={at('effectiveAfterClaimDays')} note="用户需在可用时间内使用">
-          <View className="stock-choices">
+          <View className="form-choices">
             <Choice active={form.effectiveMode === 'NOW'} title="券在领取后立即生效" onSelect={() => vm.set('effectiveMode', 'NOW')} />
             <Choice active={form.effectiveMode === 'DAYS'} title="券在领取后 N 天生效" onSelect={() => vm.set('effectiveMode', 'DAYS')}>
               <TextInput value={form.effectiveDaysText} type="number" before="领取后" after="天生效" onChange={(t) => vm.set('effectiveDaysText', t)} />
@@ -52,7 +54,7 @@ export function OtherRulesStep({ vm }: { vm: StockCreateVm }) {
 
       <FormSection title="发放与使用">
         <Field name="scope" label="券类型" issue={at('scope') ?? exact('availableGoodsCodes')}>
-          <View className="stock-choices">
+          <View className="form-choices">
             <Choice active={form.scope === 'ALL'} title={SCOPE_LABELS.ALL} desc="订单中除不参与优惠的商品外均可使用" onSelect={() => vm.set('scope', 'ALL')} />
             <Choice active={form.scope === 'SINGLE_ITEM'} title={SCOPE_LABELS.SINGLE_ITEM} desc="仅下列商品编码可用" onSelect={() => vm.set('scope', 'SINGLE_ITEM')}>
               <CodeList
@@ -93,32 +95,23 @@ export function OtherRulesStep({ vm }: { vm: StockCreateVm }) {
           extra={form.usableStoreIds.length ? `已选 ${form.usableStoreIds.length} 家` : '全部门店'}
           note="不选择即所选商户的全部门店可用"
         >
-          <View className="stock-stores">
-            {vm.stores.loading && !stores.length ? <Text className="stock-field__note">门店加载中…</Text> : null}
-            {vm.stores.error ? <Text className="stock-field__note">门店加载失败：{vm.stores.error.message}</Text> : null}
-            {stores.map((s) => (
-              <View key={s.storeId} className="stock-stores__item" role="checkbox" aria-checked={form.usableStoreIds.includes(s.storeId)} onClick={() => vm.toggleStore(s.storeId)}>
-                <View className={`stock-check ${form.usableStoreIds.includes(s.storeId) ? 'stock-check--on' : ''}`} />
-                <View className="stock-stores__text">
-                  <Text className="stock-stores__name">{s.name}</Text>
-                  <Text className="stock-stores__addr">{s.address}</Text>
-                </View>
-              </View>
-            ))}
-          </View>
+          <StoreChecklist stores={stores} selected={form.usableStoreIds} onToggle={vm.toggleStore}>
+            {vm.stores.loading && !stores.length ? <Text className="form-field__note">门店加载中…</Text> : null}
+            {vm.stores.error ? <Text className="form-field__note">门店加载失败：{vm.stores.error.message}</Text> : null}
+          </StoreChecklist>
         </Field>
         <Field name="cardPackInsertable" label="可放入微信卡包" issue={at('cardPackInsertable')}>
           <View className="stock-switch-row">
-            <Text className="stock-field__note">用户领取后可在微信卡包中查看</Text>
+            <Text className="form-field__note">用户领取后可在微信卡包中查看</Text>
             <Switch checked={form.cardPackInsertable} onChange={(v) => vm.set('cardPackInsertable', v)} />
           </View>
         </Field>
         <Field name="purpose" label="用途" issue={at('purpose')} note={form.purpose === 'QUOTA_CAMPAIGN' ? '仅可用于配额发券活动' : '可用于直播间、APPID 营销等'}>
-          <View className="stock-chips">
+          <View className="form-chips">
             {(['GENERAL', 'QUOTA_CAMPAIGN'] as const).map((p) => (
-              <View key={p} className={`stock-chips__chip ${form.purpose === p ? 'stock-chips__chip--active' : ''}`} role="radio" aria-checked={form.purpose === p} onClick={() => vm.set('purpose', p)}>
+              <Chip key={p} active={form.purpose === p} role="radio" onClick={() => vm.set('purpose', p)}>
                 {PURPOSE_LABELS[p]}
-              </View>
+              </Chip>
             ))}
           </View>
         </Field>

@@ -5,9 +5,10 @@ import { RANGES_MAX, SLOTS_MAX } from '@/hooks/useStockCreate';
 import type { TimeRuleKind } from '@/hooks/useStockForm';
 import { issueAt } from '@/lib/issues';
 import { FieldError } from '@/components/FieldError';
-import { Choice } from './Choice';
-import { DateTimeField, TimeField } from './DateTimeField';
-import { TextInput } from './TextInput';
+import { Chip } from '@/components/form/Chip';
+import { Choice } from '@/components/form/Choice';
+import { DateTimeField, TimeField } from '@/components/form/DateTimeField';
+import { TextInput } from '@/components/form/TextInput';
 import { TIME_RULE_LABELS, WEEKDAYS } from './stockText';
 import './stock.scss';
 
@@ -30,17 +31,11 @@ export function TimeRuleEditor({ vm }: { vm: StockCreateVm }) {
       case 'WEEKLY':
         return (
           <View className="stock-weekly">
-            <View className="stock-chips">
+            <View className="form-chips">
               {WEEKDAYS.map((w) => (
-                <View
-                  key={w.value}
-                  className={`stock-chips__chip stock-weekday ${form.weekdays.includes(w.value) ? 'stock-chips__chip--active' : ''}`}
-                  aria-checked={form.weekdays.includes(w.value)}
-                  role="checkbox"
-                  onClick={() => vm.toggleWeekday(w.value)}
-                >
+                <Chip key={w.value} className="stock-weekday" active={form.weekdays.includes(w.value)} role="checkbox" onClick={() => vm.toggleWeekday(w.value)}>
                   周{w.label}
-                </View>
+                </Chip>
               ))}
             </View>
             <FieldError issue={issueAt(visible, 'timeRule.weekdays')} />
@@ -97,7 +92,7 @@ export function TimeRuleEditor({ vm }: { vm: StockCreateVm }) {
     }
   };
   return (
-    <View className="stock-choices" role="radiogroup">
+    <View className="form-choices" role="radiogroup">
       {KINDS.map((k) => (
         <Choice key={k} className={`stock-rule stock-rule--${k.toLowerCase()}`} active={form.ruleKind === k} title={TIME_RULE_LABELS[k]} onSelect={() => vm.chooseRule(k)}>
           {body(k)}

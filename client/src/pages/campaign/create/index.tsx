@@ -35,13 +35,13 @@ export default function CampaignCreatePage() {
         {vm.step === last ? (
           <ConfirmStep vm={vm} />
         ) : (
-          <View className="stock-step-actions">
+          <View className="form-actions">
             {vm.step > 0 ? (
-              <Button className="stock-step-actions__btn campaign-prev" size="large" fill="outline" onClick={vm.back}>
+              <Button className="form-actions__btn campaign-prev" size="large" fill="outline" onClick={vm.back}>
                 上一步
               </Button>
             ) : null}
-            <Button className="stock-step-actions__btn campaign-next" size="large" type="primary" loading={vm.checking} onClick={vm.next}>
+            <Button className="form-actions__btn campaign-next" size="large" type="primary" loading={vm.checking} onClick={vm.next}>
               下一步
             </Button>
           </View>

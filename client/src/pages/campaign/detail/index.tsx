@@ -1,7 +1,7 @@
 import { PageShell } from '@/components/PageShell';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { Forbidden } from '@/components/account/Forbidden';
-import { FormSection } from '@/components/stock/Field';
+import { FormSection } from '@/components/form/Field';
 import { StockRows } from '@/components/stock/StockRows';
 import { CampaignActions } from '@/components/campaign/CampaignActions';
 import { CampaignContent } from '@/components/campaign/CampaignContent';

@@ -39,13 +39,13 @@ export default function StockCreatePage() {
             onBack={vm.back}
           />
         ) : (
-          <View className="stock-step-actions">
+          <View className="form-actions">
             {vm.step > 0 ? (
-              <Button className="stock-step-actions__btn" size="large" fill="outline" onClick={vm.back}>
+              <Button className="form-actions__btn" size="large" fill="outline" onClick={vm.back}>
                 上一步
               </Button>
             ) : null}
-            <Button className="stock-step-actions__btn stock-next" size="large" type="primary" onClick={vm.next}>
+            <Button className="form-actions__btn stock-next" size="large" type="primary" onClick={vm.next}>
               下一步
             </Button>
           </View>

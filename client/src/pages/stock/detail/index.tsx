@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
 import { Forbidden } from '@/components/account/Forbidden';
-import { FormSection } from '@/components/stock/Field';
+import { FormSection } from '@/components/form/Field';
 import { StockActions } from '@/components/stock/StockActions';
 import { StockHero } from '@/components/stock/StockHero';
 import { StockRows } from '@/components/stock/StockRows';

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { formatShanghai, toMillis } from '@shared/time';
-import './stock.scss';
+import './form.scss';
 
 const DAY_MS = 86_400_000;
 
@@ -14,17 +14,17 @@ export function DateTimeField({ value, onChange, className, maxDaysAhead = 400 }
   const today = formatShanghai(Date.now(), 'YYYY-MM-DD');
   const last = formatShanghai(toMillis(Date.now()) + maxDaysAhead * DAY_MS, 'YYYY-MM-DD');
   return (
-    <View className={`stock-datetime ${className ?? ''}`}>
+    <View className={`form-datetime ${className ?? ''}`}>
       <Picker mode="date" value={date} start={today} end={last} onChange={(e) => onChange(`${e.detail.value}T${time}:00+08:00`)}>
-        <View className="stock-pick stock-datetime__date">
+        <View className="form-pick form-datetime__date">
           <Text>{date}</Text>
-          <Text className="stock-pick__hint">›</Text>
+          <Text className="form-pick__hint">›</Text>
         </View>
       </Picker>
       <Picker mode="time" value={time} onChange={(e) => onChange(`${date}T${e.detail.value}:00+08:00`)}>
-        <View className="stock-pick stock-datetime__time">
+        <View className="form-pick form-datetime__time">
           <Text>{time}</Text>
-          <Text className="stock-pick__hint">›</Text>
+          <Text className="form-pick__hint">›</Text>
         </View>
       </Picker>
     </View>
@@ -35,9 +35,9 @@ export function DateTimeField({ value, onChange, className, maxDaysAhead = 400 }
 export function TimeField({ value, onChange, className }: { value: string; onChange: (hhmm: string) => void; className?: string }) {
   return (
     <Picker mode="time" value={value} onChange={(e) => onChange(e.detail.value)}>
-      <View className={`stock-pick ${className ?? ''}`}>
+      <View className={`form-pick ${className ?? ''}`}>
         <Text>{value}</Text>
-        <Text className="stock-pick__hint">›</Text>
+        <Text className="form-pick__hint">›</Text>
       </View>
     </Picker>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import './stock.scss';
+import './form.scss';
 
 interface Props {
   active: boolean;
@@ -16,9 +16,9 @@ interface Props {
 /** One big radio card: the whole title row is the target; its sub-form opens under it. */
 export function Choice({ active, disabled, title, desc, onSelect, children, className }: Props) {
   return (
-    <View className={`stock-choices__item ${active ? 'stock-choices__item--active' : ''} ${disabled ? 'stock-choices__item--disabled' : ''} ${className ?? ''}`}>
+    <View className={`form-choices__item ${active ? 'form-choices__item--active' : ''} ${disabled ? 'form-choices__item--disabled' : ''} ${className ?? ''}`}>
       <View
-        className="stock-choices__row"
+        className="form-choices__row"
         role="radio"
         aria-checked={active}
         aria-disabled={disabled}
@@ -26,13 +26,13 @@ export function Choice({ active, disabled, title, desc, onSelect, children, clas
           if (!active && !disabled) onSelect();
         }}
       >
-        <View className={`stock-radio ${active ? 'stock-radio--on' : ''} ${disabled ? 'stock-radio--off' : ''}`} />
-        <View className="stock-choices__text">
-          <Text className="stock-choices__title">{title}</Text>
-          {desc ? <Text className="stock-choices__desc">{desc}</Text> : null}
+        <View className={`form-radio ${active ? 'form-radio--on' : ''} ${disabled ? 'form-radio--off' : ''}`} />
+        <View className="form-choices__text">
+          <Text className="form-choices__title">{title}</Text>
+          {desc ? <Text className="form-choices__desc">{desc}</Text> : null}
         </View>
       </View>
-      {active && children ? <View className="stock-choices__body">{children}</View> : null}
+      {active && children ? <View className="form-choices__body">{children}</View> : null}
     </View>
   );
 }

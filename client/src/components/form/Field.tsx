@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Issue } from '@shared/result';
 import { FieldError } from '@/components/FieldError';
-import './stock.scss';
+import './form.scss';
 
 interface Props {
-  /** Draft key, also a class hook for tests: `.stock-field--name`. */
+  /** Draft key, also a class hook for tests: `.form-field--name`. */
   name: string;
   label: ReactNode;
   issue?: Issue | undefined;
@@ -19,13 +19,13 @@ interface Props {
 /** A labelled field with its issue right under it (errors red, suggestions amber). */
 export function Field({ name, label, issue, extra, extraOver, note, children }: Props) {
   return (
-    <View className={`stock-field stock-field--${name} ${issue?.level === 'error' ? 'stock-field--error' : ''}`}>
-      <View className="stock-field__head">
-        <Text className="stock-field__label">{label}</Text>
-        {extra !== undefined ? <Text className={`stock-field__extra ${extraOver ? 'stock-field__extra--over' : ''}`}>{extra}</Text> : null}
+    <View className={`form-field form-field--${name} ${issue?.level === 'error' ? 'form-field--error' : ''}`}>
+      <View className="form-field__head">
+        <Text className="form-field__label">{label}</Text>
+        {extra !== undefined ? <Text className={`form-field__extra ${extraOver ? 'form-field__extra--over' : ''}`}>{extra}</Text> : null}
       </View>
       {children}
-      {note ? <Text className="stock-field__note">{note}</Text> : null}
+      {note ? <Text className="form-field__note">{note}</Text> : null}
       <FieldError issue={issue} />
     </View>
   );
@@ -34,8 +34,8 @@ export function Field({ name, label, issue, extra, extraOver, note, children }: 
 /** A white block with a title. */
 export function FormSection({ title, children }: { title?: string; children: ReactNode }) {
   return (
-    <View className="stock-section">
-      {title ? <View className="stock-section__title">{title}</View> : null}
+    <View className="form-section">
+      {title ? <View className="form-section__title">{title}</View> : null}
       {children}
     </View>
   );
