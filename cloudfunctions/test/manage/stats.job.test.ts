@@ -185,7 +185,7 @@ describe('M2 campaign.exportRedemptions', () => {
   const storage = () => new LocalFileStorage(join(h.dir, 'uploads'));
   async function read(out: ExportOut) {
     const key = out.fileId.replace(/^local:/, '');
-    expect(key).toMatch(/^export\/[0-9a-f]{32}\.csv$/);
+    expect(key).toMatch(new RegExp(`^export/${SH}_[0-9a-f]{32}\\.csv$`));
     expect(existsSync(join(h.dir, 'uploads', key))).toBe(true);
     expect(out.url).toBe(`/api/files/${encodeURIComponent(key)}`);
     const bytes = (await storage().get(out.fileId))!;
