@@ -95,23 +95,23 @@ describe('live room: host console and viewer, two phones', () => {
     await host.locator('.live-rooms__create').tap();
 
     // L1 as typed: a too-short name, then a good one; the APPID and host name come prefilled.
-    const name = host.locator('.live-field--name input');
+    const name = host.locator('.form-field--name input');
     await name.waitFor();
     await name.fill('直播');
     await host.locator('.live-create-submit').tap();
-    await eventually(host.locator('.live-field--name .field-error')).toContainText('长度 4 不足 6');
+    await eventually(host.locator('.form-field--name .field-error')).toContainText('长度 4 不足 6');
     await name.fill('家乐福双十二直播专场');
-    await eventually(host.locator('.live-field--name .live-field__extra')).toHaveText('20/34');
-    await eventually(host.locator('.live-field--hostName input')).toBeVisible();
-    expect(await host.locator('.live-field--hostName input').inputValue()).toBe('小美');
+    await eventually(host.locator('.form-field--name .form-field__extra')).toHaveText('20/34');
+    await eventually(host.locator('.form-field--hostName input')).toBeVisible();
+    expect(await host.locator('.form-field--hostName input').inputValue()).toBe('小美');
     // Two mini-programs are bound to 家乐福上海: the stock is authorized for 家乐福线上商城.
-    await eventually(host.locator('.live-appids__item').first()).toBeVisible();
-    expect(await host.locator('.live-appids__item').count()).toBe(2);
-    await host.locator('.live-appids__item').filter({ hasText: APPID }).tap();
-    await eventually(host.locator('.live-appids__item--active')).toContainText(`家乐福线上商城${APPID}`);
-    await eventually(host.locator('.live-field--endAt .live-field__extra')).toHaveText('时长 1小时');
+    await eventually(host.locator('.form-appids__item').first()).toBeVisible();
+    expect(await host.locator('.form-appids__item').count()).toBe(2);
+    await host.locator('.form-appids__item').filter({ hasText: APPID }).tap();
+    await eventually(host.locator('.form-appids__item--active')).toContainText(`家乐福线上商城${APPID}`);
+    await eventually(host.locator('.form-field--endAt .form-field__extra')).toHaveText('时长 1小时');
     await host.locator('.live-lengths__item').filter({ hasText: '2小时' }).tap();
-    await eventually(host.locator('.live-field--endAt .live-field__extra')).toHaveText('时长 2小时');
+    await eventually(host.locator('.form-field--endAt .form-field__extra')).toHaveText('时长 2小时');
     await expectFitsPhone(host);
     await shot(host, 'live-02-create');
     await host.locator('.live-create-submit').tap();

@@ -7,10 +7,12 @@ interface Props {
   options: ReadonlyArray<{ appid: string; nickname: string }>;
   value: string;
   onChange: (appid: string) => void;
+  /** Whether an APPID not among the options may be typed (false: one of the merchant's only). */
+  typed?: boolean;
 }
 
-/** A mini-program APPID: one of the merchant's, tapped, or any other, typed. */
-export function AppidPicker({ options, value, onChange }: Props) {
+/** A mini-program APPID: one of the merchant's, tapped, or (unless `typed` is false) any other, typed. */
+export function AppidPicker({ options, value, onChange, typed = true }: Props) {
   const appid = value.trim();
   const typedIsOption = options.some((o) => o.appid === appid);
   return (
@@ -26,9 +28,11 @@ export function AppidPicker({ options, value, onChange }: Props) {
           </View>
         ))}
       </View>
-      <View className="form-appids__input">
-        <TextInput value={typedIsOption ? '' : value} placeholder={options.length ? '或输入其他 APPID（wx 开头 18 位）' : '输入 APPID（wx 开头 18 位）'} onChange={onChange} />
-      </View>
+      {typed ? (
+        <View className="form-appids__input">
+          <TextInput value={typedIsOption ? '' : value} placeholder={options.length ? '或输入其他 APPID（wx 开头 18 位）' : '输入 APPID（wx 开头 18 位）'} onChange={onChange} />
+        </View>
+      ) : null}
     </>
   );
 }
