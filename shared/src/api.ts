@@ -24,6 +24,9 @@ export interface ActionSpec<I extends z.core.$ZodType = z.core.$ZodType, O exten
   errors?: readonly string[];
 }
 
+/** What a redemption (and its preview) can be refused with. */
+const REDEEM_REFUSALS = ['WALLET.COUPON_NOT_FOUND', 'WALLET.COUPON_USED', 'WALLET.COUPON_EXPIRED', 'WALLET.COUPON_NOT_USABLE_NOW', 'WALLET.STORE_NOT_ALLOWED', 'WALLET.BELOW_MIN_SPEND', 'WALLET.ORDER_ALREADY_USED'] as const;
+
 const action = <I extends z.core.$ZodType, O extends z.core.$ZodType>(spec: ActionSpec<I, O>) => spec;
 
 const empty = z.strictObject({});
@@ -264,7 +267,14 @@ export const contract = {
       input: wallet.redeemInput,
       output: wallet.redeemOutput,
       permission: roles('STORE_STAFF'),
-      errors: ['WALLET.COUPON_NOT_FOUND', 'WALLET.COUPON_USED', 'WALLET.COUPON_EXPIRED', 'WALLET.COUPON_NOT_USABLE_NOW', 'WALLET.STORE_NOT_ALLOWED', 'WALLET.BELOW_MIN_SPEND', 'WALLET.ORDER_ALREADY_USED'],
+      errors: REDEEM_REFUSALS,
+    }),
+    preview: action({
+      summary: '核销前预览：券面额、门槛、可优惠金额、优惠与实付；与核销同样检查，不写入',
+      input: wallet.redeemInput,
+      output: wallet.redeemPreviewOutput,
+      permission: roles('STORE_STAFF'),
+      errors: REDEEM_REFUSALS,
     }),
   },
 } as const;

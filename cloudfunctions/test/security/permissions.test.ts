@@ -71,7 +71,7 @@ const REVIEWED: Record<string, 'SIGNED_IN' | readonly Role[]> = {
   'live.rooms': H, 'live.createRoom': H, 'live.room': H, 'live.control': H, 'live.addCoupon': H, 'live.shelve': H, 'live.push': H,
   'live.join': 'SIGNED_IN', 'live.leave': 'SIGNED_IN', 'live.watch': 'SIGNED_IN', 'live.claim': 'SIGNED_IN',
   'stats.runDaily': A,
-  'wallet.list': 'SIGNED_IN', 'wallet.redeem': ['STORE_STAFF'],
+  'wallet.list': 'SIGNED_IN', 'wallet.redeem': ['STORE_STAFF'], 'wallet.preview': ['STORE_STAFF'],
 };
 
 const permissionOf = (fn: FunctionName, action: string): Permission => (contract[fn] as Record<string, { permission: Permission }>)[action]!.permission;

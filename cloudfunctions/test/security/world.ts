@@ -117,6 +117,7 @@ export const SAMPLES: { [F in FunctionName]: { [A in keyof (typeof contract)[F]]
   wallet: {
     list: () => ({}),
     redeem: (_w, merchantId) => ({ merchantId, storeId: 'st-sh-gubei', couponCode: '123456789012', orderId: 'order-0001', orderAmount: 20_000 }),
+    preview: (_w, merchantId) => ({ merchantId, storeId: 'st-sh-gubei', couponCode: '123456789012', orderId: 'order-0002', orderAmount: 20_000 }),
   },
 };
 

@@ -348,3 +348,49 @@ describe('wallet.redeem (W4)', () => {
     expect(DEMO.members.staff).toBe(STAFF);
   });
 });
+
+describe('wallet.preview (W4, before the staff confirm)', () => {
+  type PreviewOut = OutputOf<'wallet', 'preview'>;
+  const preview = (input: Record<string, unknown>) =>
+    h.call<PreviewOut>(STAFF, 'wallet', 'preview', { merchantId: SH, storeId: GUBEI, orderId: order(), orderAmount: 15_000, ...input });
+
+  it('shows the coupon’s terms and what the order comes to, writes nothing, and the redemption then comes to the same', async () => {
+    at(DURING);
+    const c = await claimed(U1, { excludedGoodsCodes: ['GIFTCARD'] });
+    const input = { couponCode: c.couponCode, orderId: 'ORD-P1', orderAmount: 18_000, goods: [{ code: 'GIFTCARD', amount: 5_000 }, { code: 'MILK-1L', amount: 13_000 }] };
+    const before = dump();
+    const seen = data(await preview(input));
+    expect(dump()).toEqual(before);
+    expect(seen).toEqual({
+      couponCode: c.couponCode, couponName: c.name, summary: '满100元减30元', faceValue: 3_000, minSpend: 10_000,
+      orderAmount: 18_000, eligibleAmount: 13_000, discount: 3_000, payable: 15_000, replayed: false,
+    });
+    const done = data(await redeem(STAFF, input));
+    expect(done).toMatchObject({ orderAmount: seen.orderAmount, eligibleAmount: seen.eligibleAmount, discount: seen.discount, payable: seen.payable });
+    // The same order looked at again: that redemption's figures, marked as done.
+    expect(data(await preview(input))).toEqual({ ...seen, replayed: true });
+  });
+
+  it('refuses exactly as the redemption would, with the same code and message, and writes nothing', async () => {
+    at(DURING);
+    const c = await claimed(U1, { name: '古北店专享券', usableStoreIds: [GUBEI] }, { targeting: { storeIds: [GUBEI] } });
+    const used = await claimed(U2);
+    data(await redeem(STAFF, { couponCode: used.couponCode, orderId: 'ORD-P2' }));
+    const cases: Array<Record<string, unknown>> = [
+      { couponCode: c.couponCode, orderAmount: 9_999 },
+      { couponCode: c.couponCode, storeId: WUJIAOCHANG },
+      { couponCode: used.couponCode },
+      { couponCode: '000000000000' },
+      { couponCode: c.couponCode, orderId: 'ORD-P2' },
+      { couponCode: c.couponCode, storeId: JINQIAO },
+    ];
+    for (const input of cases) {
+      const fixed = { orderId: order(), ...input };
+      const before = dump();
+      const p = errorOf(await preview(fixed));
+      expect(dump()).toEqual(before);
+      const r = errorOf(await redeem(STAFF, fixed));
+      expect([input, p.code, p.message]).toEqual([input, r.code, r.message]);
+    }
+  });
+});

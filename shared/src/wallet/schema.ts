@@ -79,3 +79,19 @@ export const redeemOutput = z.object({
   /** A retry with the same orderId returns the first answer. */
   replayed: z.boolean(),
 });
+
+/** What a redemption would come to, shown at the till before the staff confirm (nothing written). */
+export const redeemPreviewOutput = z.object({
+  couponCode: z.string(),
+  couponName: z.string(),
+  /** 满100元减20元 */
+  summary: z.string(),
+  faceValue: z.int(),
+  minSpend: z.int(),
+  orderAmount: z.int(),
+  eligibleAmount: z.int(),
+  discount: z.int(),
+  payable: z.int(),
+  /** This order already redeemed this coupon: the figures are that redemption's. */
+  replayed: z.boolean(),
+});
