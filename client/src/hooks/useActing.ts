@@ -14,7 +14,10 @@ export interface Acting {
 }
 
 export interface ActingMerchant extends Acting {
-  /** The merchant the page is about: `?merchantId=`, else the acting one; null until acting is known. */
+  /**
+   * The merchant the page is about: `?merchantId=`, else for an SP the sub-merchant it chose on
+   * home, else the acting one; null until that is known.
+   */
   merchantId: string | null;
   /** The page is about another merchant than the acting one (an SP on a sub-merchant). */
   forOther: boolean;
@@ -34,16 +37,23 @@ export function useActing(roles: readonly Role[]): Acting {
 }
 
 /**
- * `useActing`, plus the merchant the page works on: an SP comes to a sub-merchant's pages with
- * `?merchantId=` (the server decides whether that is allowed); everyone else works on their own.
+ * `useActing`, plus the merchant the page works on: an SP works on the sub-merchant chosen on home
+ * (or named by `?merchantId=`; the server decides whether that is allowed), everyone else on their own.
  */
 export function useActingMerchant(roles: readonly Role[]): ActingMerchant {
   const params = usePageParams();
   const a = useActing(roles);
-  const merchantId = a.acting ? (params.merchantId ?? a.acting.merchantId) : null;
+  const { subMerchants, target } = a.session;
+  const sp = a.acting?.role === 'SP_ADMIN';
+  // An SP waits for its sub-merchants (pages show loading while acting is null) rather than
+  // loading its own empty lists first.
+  const waiting = sp && !subMerchants && !params.merchantId;
+  const acting = waiting ? null : a.acting;
+  const merchantId = acting ? (params.merchantId ?? (sp ? target?.merchantId : undefined) ?? acting.merchantId) : null;
   const forOther = !!a.acting && !!merchantId && merchantId !== a.acting.merchantId;
   return {
     ...a,
+    acting,
     merchantId,
     forOther,
     scope: forOther && merchantId ? { merchantId } : {},

@@ -22,7 +22,10 @@ export function useMerchants() {
     merchants: remote.data?.merchants ?? [],
     unopened: remote.data?.unopened ?? [],
     recharge: (m: MerchantWithQuota) => go('recharge', { merchantId: m.merchantId }),
-    /** 【管理】: the merchant's quota campaigns (配额发券活动列表). */
-    manage: (m: MerchantWithQuota) => go('campaignList', { merchantId: m.merchantId }),
+    /** 【管理】: act for that merchant from now on (every merchant page), starting at its campaigns. */
+    manage: (m: MerchantWithQuota) => {
+      session.chooseTarget({ merchantId: m.merchantId, name: m.name });
+      go('campaignList', { merchantId: m.merchantId });
+    },
   };
 }

@@ -14,8 +14,19 @@ export type SessionState =
   | { status: 'error'; error: CloudError }
   | { status: 'ready'; me: Me; acting: Membership | null };
 
+/** A sub-merchant an SP admin may act for. */
+export interface MerchantRef {
+  merchantId: string;
+  name: string;
+}
+
 export interface SessionValue {
   state: SessionState;
+  /** SP_ADMIN: its sub-merchants (null while loading or for other roles). */
+  subMerchants: MerchantRef[] | null;
+  /** SP_ADMIN: the sub-merchant its merchant pages act for; null for other roles. */
+  target: MerchantRef | null;
+  chooseTarget: (m: MerchantRef) => void;
   reload: () => Promise<void>;
   /** After a sign-in that already returned `Me` (the H5 demo login). */
   signedIn: (me: Me) => void;
@@ -24,6 +35,7 @@ export interface SessionValue {
 }
 
 const STORAGE_KEY = 'coupon-desk.acting';
+const TARGET_KEY = 'coupon-desk.target';
 
 interface StoredActing {
   memberId: string;
@@ -58,6 +70,16 @@ export function pickActing(me: Me, stored: StoredActing | undefined): Membership
   return found ?? me.memberships[0] ?? null;
 }
 
+function readTarget(spId: string): string | undefined {
+  try {
+    const v: unknown = Taro.getStorageSync(TARGET_KEY);
+    if (typeof v === 'object' && v !== null && 'spId' in v && 'merchantId' in v && v.spId === spId && typeof v.merchantId === 'string') return v.merchantId;
+  } catch {
+    // As for the acting pick: the first sub-merchant then.
+  }
+  return undefined;
+}
+
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -87,12 +109,45 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ ...state, acting: m });
   }, [state]);
 
+  // An SP's own account has no stocks or campaigns: its merchant pages act for a sub-merchant.
+  const spId = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting.merchantId : null;
+  const [subs, setSubs] = useState<{ spId: string; list: MerchantRef[]; target: MerchantRef | null } | null>(null);
+  useEffect(() => {
+    if (!spId || subs?.spId === spId) return;
+    let live = true;
+    call('account', 'merchants', { merchantId: spId }).then((r) => {
+      const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId).map((m) => ({ merchantId: m.merchantId, name: m.name }));
+      const stored = readTarget(spId);
+      if (live) setSubs({ spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
+    }, () => {
+      // Pages then act for the provider itself, as before; the next home visit tries again.
+      if (live) setSubs({ spId, list: [], target: null });
+    });
+    return () => { live = false; };
+  }, [spId, subs?.spId]);
+
+  const chooseTarget = useCallback((m: MerchantRef) => {
+    if (!subs) return;
+    try {
+      Taro.setStorageSync(TARGET_KEY, { spId: subs.spId, merchantId: m.merchantId });
+    } catch {
+      // Not fatal: the pick only lasts for this run.
+    }
+    setSubs({ ...subs, target: m });
+  }, [subs]);
+
   const signOut = useCallback(async () => {
     await devApi.logout();
     setState({ status: 'signedOut' });
   }, []);
 
-  const value = useMemo(() => ({ state, reload, signedIn, switchTo, signOut }), [state, reload, signedIn, switchTo, signOut]);
+  const mine = spId && subs?.spId === spId ? subs : null;
+  const subMerchants = mine?.list ?? null;
+  const target = mine?.target ?? null;
+  const value = useMemo(
+    () => ({ state, subMerchants, target, chooseTarget, reload, signedIn, switchTo, signOut }),
+    [state, subMerchants, target, chooseTarget, reload, signedIn, switchTo, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -25,7 +25,7 @@ const campaigns: Feature = { key: 'campaigns', title: '配额发券', route: 'ca
  * a tile that leads nowhere is worse than no tile.
  */
 export const FEATURES_BY_ROLE: Record<Role, readonly Feature[]> = {
-  // Stocks and authorizations act for the acting merchant (an SP: its own provider account).
+  // Merchant pages act for the SP's chosen sub-merchant (useActingMerchant).
   SP_ADMIN: [merchants, recharge, campaigns, stocks, authorizations, live, stores],
   MERCHANT_ADMIN: [campaigns, stocks, authorizations, live, quota, stores],
   // LIVE_HOST reads its merchant's stocks (to add them to a live room); the pages hide the actions.

@@ -96,3 +96,38 @@ test('a member of 8 merchants reaches every one of them, 5 a page behind 更多�
   }
   expect(Taro.getStorageSync('coupon-desk.acting')).toEqual({ memberId: 'sp-admin', role: 'MERCHANT_ADMIN', merchantId: '1900000107' });
 });
+
+test('an SP admin acts for one of its sub-merchants: the first by default, another picked on home', async () => {
+  const sub = (merchantId: string, name: string) => ({
+    merchantId, name, kind: 'SUB_MERCHANT', providerId: '1900000001', brandGroupId: null, brandGroupName: null, noCashEnabled: false,
+    quota: { opened: true, balance: 0, total: 0, used: 0 },
+  });
+  callMock.mockImplementation(((fn: string, action: string) => {
+    if (fn === 'account' && action === 'me') {
+      return Promise.resolve({
+        memberId: 'sp-admin', nickname: '李敏', consumer: false,
+        memberships: [{ role: 'SP_ADMIN', merchantId: '1900000001', merchantName: '券管家服务商', storeIds: [] }],
+      });
+    }
+    if (fn === 'account' && action === 'merchants') {
+      return Promise.resolve({
+        provider: { ...sub('1900000001', '券管家服务商'), kind: 'SERVICE_PROVIDER' },
+        merchants: [{ ...sub('1900000001', '券管家服务商'), kind: 'SERVICE_PROVIDER' }, sub('1900000101', '家乐福上海')],
+        unopened: [sub('1900000201', '星火咖啡')],
+      });
+    }
+    return Promise.reject(new Error(`unexpected ${fn}.${action}`));
+  }) as unknown as typeof call);
+  const first = renderHome();
+  // The provider itself has no stocks or campaigns: it is not offered, the first sub-merchant is picked.
+  expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
+  fireEvent.click(screen.getByText('换商户'));
+  expect(await screen.findByText('家乐福上海（当前）')).toBeTruthy();
+  fireEvent.click(await screen.findByText('星火咖啡'));
+  expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+  expect(Taro.getStorageSync('coupon-desk.target')).toEqual({ spId: '1900000001', merchantId: '1900000201' });
+
+  first.unmount();
+  renderHome();
+  expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+});

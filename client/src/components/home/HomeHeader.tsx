@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { Me, Membership } from '@shared/account/schema';
+import type { MerchantRef } from '@/hooks/useSession';
 import { ROLE_LABELS } from '@shared/account/roles';
 import './home.scss';
 
@@ -9,10 +10,14 @@ interface Props {
   acting: Membership | null;
   canSwitch: boolean;
   onSwitch: () => void;
+  /** SP_ADMIN: the sub-merchant its pages act for. */
+  target: MerchantRef | null;
+  canSwitchTarget: boolean;
+  onSwitchTarget: () => void;
 }
 
 /** Who is signed in and which merchant/role they act as, with the switcher when there is a choice. */
-export function HomeHeader({ me, acting, canSwitch, onSwitch }: Props) {
+export function HomeHeader({ me, acting, canSwitch, onSwitch, target, canSwitchTarget, onSwitchTarget }: Props) {
   return (
     <View className="home-header">
       <Text className="home-header__hello">你好，{me.nickname}</Text>
@@ -32,6 +37,16 @@ export function HomeHeader({ me, acting, canSwitch, onSwitch }: Props) {
             </Tag>
             <Text className="home-header__id">商户号 {acting.merchantId}</Text>
           </View>
+          {target ? (
+            <View className="home-header__target">
+              <Text className="home-header__target-name">管理中：{target.name}</Text>
+              {canSwitchTarget ? (
+                <Button className="home-header__switch" size="small" shape="round" onClick={onSwitchTarget}>
+                  换商户
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
         </>
       ) : (
         <Text className="home-header__merchant">欢迎使用券管家</Text>

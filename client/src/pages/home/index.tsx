@@ -4,7 +4,7 @@ import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
 import { HomeHeader } from '@/components/home/HomeHeader';
 import { FeatureTiles } from '@/components/home/FeatureTiles';
-import { MembershipSwitcher } from '@/components/home/MembershipSwitcher';
+import { SheetPicker } from '@/components/home/SheetPicker';
 import { ConsumerWelcome } from '@/components/home/ConsumerWelcome';
 import { useHome } from '@/hooks/useHome';
 
@@ -21,15 +21,17 @@ export default function HomePage() {
       >
         {me ? (
           <>
-            <HomeHeader me={me} acting={acting} canSwitch={vm.canSwitch} onSwitch={vm.openSwitcher} />
-            {acting ? <FeatureTiles features={vm.features} onOpen={vm.open} /> : <ConsumerWelcome />}
-            <MembershipSwitcher
-              visible={vm.switcherOpen}
-              memberships={vm.memberships}
+            <HomeHeader
+              me={me}
               acting={acting}
-              onSelect={vm.switchTo}
-              onClose={vm.closeSwitcher}
+              canSwitch={vm.canSwitch}
+              onSwitch={vm.openSwitcher}
+              target={vm.target}
+              canSwitchTarget={vm.canSwitchTarget}
+              onSwitchTarget={vm.openTargets}
             />
+            {acting ? <FeatureTiles features={vm.features} onOpen={vm.open} /> : <ConsumerWelcome />}
+            <SheetPicker visible={vm.sheetOpen} title={vm.sheet.title} labels={vm.sheet.labels} onPick={vm.pick} onClose={vm.closeSheet} />
             {vm.canSignOut ? (
               <View className="home-footer">
                 <Button block size="large" fill="outline" onClick={() => void vm.signOut()}>
