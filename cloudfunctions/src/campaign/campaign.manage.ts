@@ -3,12 +3,13 @@ import { STATS_NOTE, type Campaign, type CampaignStatus, type DailyStats } from 
 import { campaignStatus } from '@shared/campaign/status';
 import { AppError } from '@shared/errors';
 import { blocking } from '@shared/result';
-import { formatDateTime, toMillis, toRfc3339 } from '@shared/time';
+import { addDays, dayKey, dayStart, formatDateTime, toMillis, toRfc3339 } from '@shared/time';
 import { filesByIds } from '../files/files.service';
 import { audit } from '../runtime/audit';
 import type { Ctx } from '../runtime/context';
-import { C, type AuditDoc, type QuotaAccountDoc } from '../runtime/records';
+import { C, type AuditDoc, type MemberDoc, type QuotaAccountDoc } from '../runtime/records';
 import type { Filter } from '../store/port';
+import { findByIds } from '../store/scan';
 import type { StockDoc } from '../stock/stock.records';
 import { toStock } from '../stock/stock.repository';
 import type { CampaignStatsDoc, StatsStateDoc } from '../stats/stats.job';
@@ -36,9 +37,20 @@ async function quotaOf(ctx: Ctx, merchantId: string) {
 
 const statsState = (ctx: Ctx) => ctx.store.get<StatsStateDoc>(C.meta, 'stats:state');
 
-async function withStats(ctx: Ctx, d: CampaignDoc, nowMs: number) {
+/**
+ * A campaign's figures with every computed day of its run present: a day with no claims and no
+ * redemptions has no stored row, yet it was counted (as zero), so it is shown as zero.
+ */
+async function withStats(ctx: Ctx, d: CampaignDoc, nowMs: number, lastDay: string | null) {
   const rows = await ctx.store.find<CampaignStatsDoc>(C.campaignStats, { campaignId: d.id }, { orderBy: [['day', 'asc']], limit: 400 });
-  const daily: DailyStats[] = rows.map(({ day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }) => ({ day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }));
+  const byDay = new Map<string, DailyStats>(rows.map(({ day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }) => [day, { day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }]));
+  if (lastDay) {
+    const last = dayKey(Math.min(dayStart(lastDay).getTime(), d.endAtMs));
+    for (let day = dayKey(d.startAtMs); day <= last; day = dayKey(addDays(dayStart(day), 1))) {
+      if (!byDay.has(day)) byDay.set(day, { day, claims: 0, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 });
+    }
+  }
+  const daily = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const totals = daily.reduce((t, x) => ({ claims: t.claims + x.claims, redemptions: t.redemptions + x.redemptions, redeemedAmount: t.redeemedAmount + x.redeemedAmount, orderAmount: t.orderAmount + x.orderAmount }), { claims: 0, redemptions: 0, redeemedAmount: 0, orderAmount: 0 });
   return { item: { ...toCampaign(d, nowMs), latestStats: daily[daily.length - 1] ?? null, totals }, daily };
 }
@@ -64,20 +76,23 @@ export async function listCampaigns(input: { merchantId: string; status?: Campai
     statsState(ctx),
   ]);
   const campaigns = [];
-  for (const d of docs) campaigns.push((await withStats(ctx, d, now)).item);
+  for (const d of docs) campaigns.push((await withStats(ctx, d, now, state?.lastDay ?? null)).item);
   return { merchantId, quota, campaigns, total, statsUpdatedAt: state?.updatedAt ?? null, statsNote: STATS_NOTE };
 }
 
 export async function getCampaign(input: { merchantId: string; campaignId: string }, ctx: Ctx) {
   const now = ctx.clock.now().getTime();
   const d = await loadCampaign(ctx, input.merchantId, input.campaignId);
-  const [{ item, daily }, state, quota, stocks, history] = await Promise.all([
-    withStats(ctx, d, now),
-    statsState(ctx),
+  const state = await statsState(ctx);
+  const [{ item, daily }, quota, stocks, history] = await Promise.all([
+    withStats(ctx, d, now, state?.lastDay ?? null),
     quotaOf(ctx, d.merchantId),
     ctx.store.find<StockDoc>(C.stocks, { id: { in: stockIdsOf(d.content) } }),
     ctx.store.find<AuditDoc>(C.auditLog, { targetType: 'campaign', targetId: d.id }, { orderBy: [['at', 'desc'], ['id', 'desc']], limit: 100 }),
   ]);
+  // Who did it, by name: the ids mean nothing to the merchant reading the history.
+  const members = await findByIds<MemberDoc>(ctx.store, C.members, history.map((h) => h.actorId));
+  const names = new Map(members.map((m) => [m.id, m.nickname]));
   const status = item.status;
   const allowedActions: Array<'update' | 'pause' | 'restart'> = [];
   if (status !== 'ENDED') allowedActions.push('update');
@@ -85,7 +100,7 @@ export async function getCampaign(input: { merchantId: string; campaignId: strin
   if (status === 'PAUSED' && quota.balance > 0) allowedActions.push('restart');
   return {
     campaign: item, daily, statsUpdatedAt: state?.updatedAt ?? null, statsNote: STATS_NOTE,
-    history: history.map((h) => ({ at: h.at, actorId: h.actorId, operation: h.operation, detail: h.detail })),
+    history: history.map((h) => ({ at: h.at, actorId: h.actorId, actorName: names.get(h.actorId) ?? h.actorId, operation: h.operation, detail: h.detail })),
     stocks: stocks.map((s) => toSummary(toStock(s, now))), quota, allowedActions,
   };
 }
@@ -100,9 +115,11 @@ export async function updateCampaign(input: { merchantId: string; campaignId: st
   const issues = checkCampaignEdit(d.delivery, input.delivery, { now, files: await filesByIds(ctx.store, [input.delivery.logo]), stocks: stocks.map((s) => toStock(s, now.getTime())) });
   const errors = blocking(issues);
   if (errors.length) throw new AppError('CAMPAIGN.RULE_VIOLATION', errors.length === 1 ? errors[0]!.message : `修改有 ${errors.length} 处不符合规则`, issues);
+  const changed = Object.fromEntries(Object.entries(input.delivery).filter(([k, v]) => JSON.stringify(d.delivery[k as keyof typeof d.delivery]) !== JSON.stringify(v)));
+  // Saving what is already there is not a change: no new version, nothing in the history.
+  if (!Object.keys(changed).length) return toCampaign(d, now.getTime());
   const at = toRfc3339(now);
   const patch = { delivery: input.delivery, startAtMs: toMillis(input.delivery.startAt), endAtMs: toMillis(input.delivery.endAt), version: d.version + 1, updatedAt: at };
-  const changed = Object.fromEntries(Object.entries(input.delivery).filter(([k, v]) => d.delivery[k as keyof typeof d.delivery] !== v));
   return ctx.store.transaction(async (tx) => {
     // Re-read inside the transaction: a concurrent save that won bumped the version.
     const fresh = await tx.get<CampaignDoc>(C.campaigns, d.id);

@@ -169,6 +169,17 @@ describe('M1 status at the boundaries (campaign.get / campaign.list)', () => {
 });
 
 describe('M3 campaign.update', () => {
+  it('saving what is already there changes nothing: the same version, no history entry, nothing written', async () => {
+    const c = await campaign();
+    at(minutesAfterNow(30));
+    const before = dump();
+    const out = data(await update(M.merchant, c.campaignId, 1, { ...c.delivery }));
+    expect(out).toMatchObject({ campaignId: c.campaignId, delivery: c.delivery, version: 1 });
+    expect(dump()).toEqual(before);
+    // A real change after it still needs the version it was loaded at, and makes version 2.
+    expect(data(await update(M.merchant, c.campaignId, 1, { ...c.delivery, title: '标题第二版' })).version).toBe(2);
+  });
+
   it('before the start: logo, brand, title, subtitle and both times change at once, version 2, one audit entry', async () => {
     const c = await campaign();
     const logo = (await upload(h, 'logo', images.logo())).fileId;
@@ -184,7 +195,7 @@ describe('M3 campaign.update', () => {
 
     const g = data(await get(M.merchant, c.campaignId));
     expect(g.campaign.delivery).toEqual(next);
-    expect(g.history[0]).toEqual({ at: '2026-11-22T10:30:00+08:00', actorId: M.merchant, operation: 'campaign.update', detail: { changed: next, version: 2 } });
+    expect(g.history[0]).toEqual({ at: '2026-11-22T10:30:00+08:00', actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.update', detail: { changed: next, version: 2 } });
     expect(g.history.map((x) => x.operation)).toEqual(['campaign.update', 'campaign.create']);
 
     // Effective at once: the consumer's page shows the new texts, and the old start no longer starts it.
@@ -389,8 +400,8 @@ describe('M4 campaign.pause / campaign.restart', () => {
 
     const history = data(await get(M.merchant, c.campaignId)).history;
     expect(history.slice(0, 2)).toEqual([
-      { at: '2026-11-25T10:01:00+08:00', actorId: M.merchant, operation: 'campaign.restart', detail: { paused: false } },
-      { at: DURING, actorId: M.merchant, operation: 'campaign.pause', detail: { paused: true } },
+      { at: '2026-11-25T10:01:00+08:00', actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.restart', detail: { paused: false } },
+      { at: DURING, actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.pause', detail: { paused: true } },
     ]);
   });
 
@@ -459,10 +470,10 @@ describe('M5 audit history in campaign.get', () => {
     data(await restart(M.merchant, c.campaignId));
     const g = data(await get(M.staff, c.campaignId));
     expect(g.history).toEqual([
-      { at: '2026-11-22T10:30:00+08:00', actorId: M.merchant, operation: 'campaign.restart', detail: { paused: false } },
-      { at: '2026-11-22T10:20:00+08:00', actorId: M.sp, operation: 'campaign.pause', detail: { paused: true } },
-      { at: '2026-11-22T10:10:00+08:00', actorId: M.merchant, operation: 'campaign.update', detail: { changed: { title: '标题第二版' }, version: 2 } },
-      { at: NOW, actorId: M.merchant, operation: 'campaign.create', detail: { title: c.delivery.title, content: 'SINGLE', stocks: [c.stock.stockId] } },
+      { at: '2026-11-22T10:30:00+08:00', actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.restart', detail: { paused: false } },
+      { at: '2026-11-22T10:20:00+08:00', actorId: M.sp, actorName: '李敏（服务商）', operation: 'campaign.pause', detail: { paused: true } },
+      { at: '2026-11-22T10:10:00+08:00', actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.update', detail: { changed: { title: '标题第二版' }, version: 2 } },
+      { at: NOW, actorId: M.merchant, actorName: '王强（家乐福上海）', operation: 'campaign.create', detail: { title: c.delivery.title, content: 'SINGLE', stocks: [c.stock.stockId] } },
     ]);
     expect(g.campaign.version).toBe(2);
   });

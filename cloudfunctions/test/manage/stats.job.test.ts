@@ -25,6 +25,8 @@ const NOTE = '数据仅作为参考，不作为对账依据';
 
 const run = (member: string = M.merchant, input: Record<string, unknown> = {}) => h.call<RunOut>(member, 'stats', 'runDaily', { merchantId: SH, ...input });
 const daily = async (campaignId: string) => data(await get(M.merchant, campaignId)).daily;
+/** A computed day of a campaign's run with no claims and no redemptions: stored as nothing, shown as zero. */
+const zero = (day: string) => ({ day, claims: 0, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 });
 
 describe('dueDay (the 12:00 rule, Shanghai days whatever the process zone)', () => {
   it.each([
@@ -79,16 +81,18 @@ describe('M2 stats.runDaily', () => {
     at('2026-11-27T11:59:59+08:00');
     const early = data(await run());
     expect(early).toEqual({ days: ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25'], campaigns: 1, updatedAt: '2026-11-27T11:59:59+08:00' });
-    expect(await daily(a.campaignId)).toEqual([{ day: '2026-11-25', claims: 1, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 }]);
-    expect(await daily(b.campaignId)).toEqual([]);
+    // Both campaigns run from 11-24: every computed day of it is in the series, zero where nothing happened.
+    expect(await daily(a.campaignId)).toEqual([zero('2026-11-24'), { day: '2026-11-25', claims: 1, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 }]);
+    expect(await daily(b.campaignId)).toEqual([zero('2026-11-24'), zero('2026-11-25')]);
+    expect(await h.store.find(C.campaignStats, { campaignId: b.campaignId })).toEqual([]);
 
     at('2026-11-27T12:00:00+08:00');
     const noon = data(await run());
     expect(noon).toEqual({ days: ['2026-11-26'], campaigns: 2, updatedAt: '2026-11-27T12:00:00+08:00' });
     const dayA = { day: '2026-11-26', claims: 3, redemptions: 2, redeemedAmount: 6_000, orderAmount: 27_345, redemptionRate: 0.6667 };
     const dayB = { day: '2026-11-26', claims: 1, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 };
-    expect(await daily(a.campaignId)).toEqual([{ day: '2026-11-25', claims: 1, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 }, dayA]);
-    expect(await daily(b.campaignId)).toEqual([dayB]);
+    expect(await daily(a.campaignId)).toEqual([zero('2026-11-24'), { day: '2026-11-25', claims: 1, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 }, dayA]);
+    expect(await daily(b.campaignId)).toEqual([zero('2026-11-24'), zero('2026-11-25'), dayB]);
     expect(await h.store.get<CampaignStatsDoc>(C.campaignStats, `${a.campaignId}:2026-11-26`)).toEqual({ id: `${a.campaignId}:2026-11-26`, campaignId: a.campaignId, merchantId: SH, ...dayA });
 
     // The detail and the list show the series, when it was computed and the note.
@@ -134,14 +138,27 @@ describe('M2 stats.runDaily', () => {
     // No run on 11-28 at 12:00 nor on 11-29 before 12:00.
     at('2026-11-29T12:00:00+08:00');
     expect(data(await run())).toEqual({ days: ['2026-11-27', '2026-11-28'], campaigns: 2, updatedAt: '2026-11-29T12:00:00+08:00' });
-    expect((await daily(b.campaignId)).map((d) => d.day)).toEqual(['2026-11-26', '2026-11-27']);
-    expect((await daily(b.campaignId))[1]).toEqual({ day: '2026-11-27', claims: 1, redemptions: 1, redeemedAmount: 1_000, orderAmount: 6_000, redemptionRate: 1 });
+    expect((await daily(b.campaignId)).map((d) => d.day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
+    expect((await daily(b.campaignId))[3]).toEqual({ day: '2026-11-27', claims: 1, redemptions: 1, redeemedAmount: 1_000, orderAmount: 6_000, redemptionRate: 1 });
     expect((await daily(a.campaignId))).toEqual([
-      expect.objectContaining({ day: '2026-11-25' }),
-      expect.objectContaining({ day: '2026-11-26' }),
+      zero('2026-11-24'),
+      expect.objectContaining({ day: '2026-11-25', claims: 1 }),
+      expect.objectContaining({ day: '2026-11-26', claims: 3 }),
+      zero('2026-11-27'),
       { day: '2026-11-28', claims: 1, redemptions: 1, redeemedAmount: 3_000, orderAmount: 20_000, redemptionRate: 1 },
     ]);
     expect(data(await get(M.merchant, a.campaignId)).statsUpdatedAt).toBe('2026-11-29T12:00:00+08:00');
+  });
+
+  it('the zero days are the computed days of the run only: none before the start, none after the end', async () => {
+    const short = await campaign({ when: '2026-11-22T10:00:00+08:00', delivery: { startAt: '2026-11-24T00:00:00+08:00', endAt: '2026-11-25T20:00:00+08:00' } });
+    const later = await campaign({ when: '2026-11-22T10:01:00+08:00', delivery: { startAt: '2026-11-28T00:00:00+08:00', endAt: '2026-12-10T00:00:00+08:00' } });
+    at('2026-11-27T12:00:00+08:00');
+    data(await run());
+    expect(await daily(short.campaignId)).toEqual([zero('2026-11-24'), zero('2026-11-25')]);
+    expect(await daily(later.campaignId)).toEqual([]);
+    const g = data(await get(M.merchant, short.campaignId));
+    expect(g.campaign.latestStats).toEqual(zero('2026-11-25'));
   });
 
   it('before any run the figures are empty and statsUpdatedAt is null, with the note', async () => {

@@ -209,7 +209,8 @@ export const listCampaignsOutput = z.object({
   statsNote: z.string(),
 });
 
-export const historyEntrySchema = z.object({ at: z.string(), actorId: z.string(), operation: z.string(), detail: z.record(z.string(), z.unknown()) });
+export const historyEntrySchema = z.object({ at: z.string(), actorId: z.string(), /** The member's name (the id when the member is gone). */ actorName: z.string(), operation: z.string(), detail: z.record(z.string(), z.unknown()) });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const getCampaignOutput = z.object({
   campaign: campaignListItemSchema,

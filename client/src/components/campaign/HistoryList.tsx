@@ -1,17 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import type { HistoryEntry } from '@shared/campaign/schema';
 import { formatTime } from '@/lib/format';
 import { OPERATION_LABELS, historyDetail } from './campaignText';
 import './campaign.scss';
 
-interface Entry {
-  at: string;
-  actorId: string;
-  operation: string;
-  detail: Record<string, unknown>;
-}
-
 /** M5: every change to the campaign, newest first. */
-export function HistoryList({ entries }: { entries: readonly Entry[] }) {
+export function HistoryList({ entries }: { entries: readonly HistoryEntry[] }) {
   if (!entries.length) return <Text className="campaign-history__empty">暂无记录</Text>;
   return (
     <View className="campaign-history">
@@ -24,7 +18,7 @@ export function HistoryList({ entries }: { entries: readonly Entry[] }) {
               <Text className="campaign-history__at">{formatTime(e.at)}</Text>
             </View>
             <Text className="campaign-history__detail">{historyDetail(e.operation, e.detail)}</Text>
-            <Text className="campaign-history__actor">操作人 {e.actorId}</Text>
+            <Text className="campaign-history__actor">操作人 {e.actorName}</Text>
           </View>
         </View>
       ))}
