@@ -10,7 +10,7 @@ import { call, toCloudError } from '@/services/cloud';
 import { showError, showToast } from '@/components/feedback';
 import { centroid, distanceKm } from '@/components/campaign/campaignText';
 import type { PreviewData } from '@/components/campaign/CampaignPreview';
-import { go, replace } from '@/lib/routes';
+import { go, isH5, replace } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
 import {
@@ -28,7 +28,9 @@ import {
   type AgeBand,
   type CampaignForm,
   type FieldKey,
+  type UploadedImage,
 } from './useCampaignForm';
+import { useFormDraft } from './useFormDraft';
 import { useCampaignUpload } from './useCampaignUpload';
 import { useRetriableCreate } from './useRetriableCreate';
 import { useRemote } from './useRemote';
@@ -50,6 +52,13 @@ interface ServerResult {
 function stockPaths(f: CampaignForm): Record<string, string> {
   if (f.contentKind === 'SINGLE') return { 'content.stockId': f.singleStockId };
   return Object.fromEntries(f.pack.map((s, i) => [`content.items.${i}.stockId`, s.stockId]));
+}
+
+/** A picked file's local path dies with the page: a restored image shows the stored copy. */
+function storedCopy(img: UploadedImage | null): UploadedImage | null {
+  if (!img) return null;
+  const local = img.fileId.replace(/^local:/, '');
+  return { ...img, url: isH5 ? `/api/files/${encodeURIComponent(local)}` : img.fileId };
 }
 
 export interface StoreRow extends StoreInfo {
@@ -243,6 +252,19 @@ export function useCampaignCreate() {
     } else void advance(i);
   };
 
+  const kept = useFormDraft('campaign', acting ? merchantId : '', { form, step, touched: [...touched] }, (d) => {
+    const f = d.form;
+    setForm({ ...f, logo: storedCopy(f.logo), pack: f.pack.map((s) => ({ ...s, smallImage: storedCopy(s.smallImage), largeImage: storedCopy(s.largeImage) })) });
+    setTouched(new Set(d.touched as FieldKey[]));
+    setStep(Math.min(Math.max(0, d.step), STEP_TITLES.length - 1));
+  });
+  const startOver = () => {
+    setForm(initialForm(now()));
+    setTouched(new Set());
+    setStep(0);
+    datesSeeded.current = false;
+  };
+
   // ---- content: single coupon or gift pack ----
   const [picker, setPicker] = useState<Slot | null>(null);
   const stockOf = (slot: Slot) => (slot === 'single' ? form.singleStockId : form.pack[slot]?.stockId ?? '');
@@ -313,6 +335,7 @@ export function useCampaignCreate() {
       }
       const out = await create.send(draft, (requestId) => call('campaign', 'create', { ...draft, requestId }));
       if (out.ok) {
+        kept.clear();
         setCreated(out.value);
         emitCampaignChanged(out.value.campaignId);
         scrollTop();
@@ -429,10 +452,12 @@ export function useCampaignCreate() {
     openList: () => replace('campaignList', scope),
     createAnother: () => {
       setCreated(null);
-      setForm(initialForm(now()));
-      setTouched(new Set());
-      setStep(0);
-      datesSeeded.current = false;
+      startOver();
+    },
+    draftRestored: kept.restored,
+    discardDraft: () => {
+      kept.clear();
+      startOver();
     },
     openStocks: () => go('stockList', scope),
   };

@@ -11,6 +11,7 @@ import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityL
 import { ADMINS, useActingMerchant } from './useActing';
 import { useRemote } from './useRemote';
 import { useRetriableCreate } from './useRetriableCreate';
+import { useFormDraft } from './useFormDraft';
 import { emitStockChanged } from './useStockEvents';
 import { STEP_KEYS, stepOf, toDraftInput, topKey, useStockForm, type TimeRuleKind } from './useStockForm';
 
@@ -77,6 +78,16 @@ export function useStockCreate() {
   const goStep = (i: number) => {
     if (i < step) setStep(i);
     else if (i === step + 1) next();
+  };
+
+  const kept = useFormDraft('stock', acting ? merchantId : '', { form, step, touched: [...f.touched] }, (d) => {
+    f.load(d.form, d.touched);
+    setStep(Math.min(Math.max(0, d.step), STEP_TITLES.length - 1));
+  });
+  const discardDraft = () => {
+    kept.clear();
+    f.load(null);
+    setStep(0);
   };
 
   // ---- edits that touch several fields ----
@@ -160,6 +171,7 @@ export function useStockCreate() {
     const out = await create.send(payload, (requestId) => call('stock', 'create', { ...payload, requestId }));
     setSubmitting(false);
     if (out.ok) {
+      kept.clear();
       if (draft.funding === 'NO_CASH') saveNoCash(merchantId, true);
       emitStockChanged(out.value.stockId);
       replace('stockDetail', { merchantId: out.value.merchantId, stockId: out.value.stockId, created: '1' });
@@ -205,6 +217,8 @@ export function useStockCreate() {
       saveNoCash(merchantId, true);
     },
     ...f,
+    draftRestored: kept.restored,
+    discardDraft,
     preview,
     merchantName: acting && !forOther ? acting.merchantName : '',
     storeName: (id: string) => storeNames.get(id) ?? id,

@@ -296,9 +296,18 @@ export function useStockForm(env: StockFormEnv, now: () => Date = () => new Date
     [serverIssues, check.issues, touched],
   );
 
+  /** A kept draft back on screen, or (without one) a blank form. */
+  const load = useCallback((f: StockForm | null, keys: readonly string[] = []) => {
+    setForm(f ?? initialForm(now(), env.merchantId));
+    setTouched(new Set(keys));
+    setServerIssues([]);
+  }, [env.merchantId]);
+
   return {
     form,
     set,
+    load,
+    touched,
     check,
     /** Issues to show on the fields: the server's, and the client's for touched fields. */
     visible,

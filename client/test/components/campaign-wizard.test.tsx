@@ -210,6 +210,33 @@ test('going back and forth between steps keeps everything typed and chosen', asy
   expect(screen.getByText('6/14')).toBeTruthy();
 });
 
+test('an unfinished campaign comes back after a reload, on its step, with the stored logo', async () => {
+  backend();
+  pickMock.mockResolvedValue({ path: 'blob:logo', size: 2048, name: 'logo.png', width: 120, height: 120, format: 'png' });
+  uploadMock.mockResolvedValue({ fileId: 'local:logo/abc123def456.png', purpose: 'logo', format: 'png', width: 120, height: 120, bytes: 2048 });
+  const first = render(<SessionProvider><CampaignCreatePage /></SessionProvider>);
+  await screen.findByText('选择推广类型');
+  expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
+  next();
+  await screen.findByText('商户品牌名称');
+  fireEvent.click(screen.getByLabelText('上传商户 logo'));
+  await waitFor(() => expect(uploadMock).toHaveBeenCalled());
+  await typeInto('brandName', '家乐福');
+  await waitFor(() => expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toContain('家乐福'));
+  first.unmount();
+
+  render(<SessionProvider><CampaignCreatePage /></SessionProvider>);
+  expect(await screen.findByText('已恢复上次未完成的草稿')).toBeTruthy();
+  await screen.findByText('商户品牌名称');
+  await waitFor(() => expect(inputValue('brandName')).toBe('家乐福'));
+  // The picked file's blob URL died with the page: the logo shows the stored copy.
+  expect(document.querySelector('img[src="/api/files/logo%2Fabc123def456.png"]')).toBeTruthy();
+
+  fireEvent.click(screen.getByText('清空'));
+  expect(await screen.findByText('选择推广类型')).toBeTruthy();
+  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toBeNull();
+});
+
 test('the whole wizard sends the draft once, with a requestId, and shows the created campaign', async () => {
   let created: Record<string, unknown> | undefined;
   backend({
@@ -288,4 +315,6 @@ test('the whole wizard sends the draft once, with a requestId, and shows the cre
     requestId: expect.stringMatching(/^cmp-[A-Za-z0-9_-]{6,60}$/),
   });
   expect(screen.getByText('活动 ID cmp_abc')).toBeTruthy();
+  // Created: the kept draft goes with it.
+  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toBeNull();
 });

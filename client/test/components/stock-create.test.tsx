@@ -75,6 +75,11 @@ async function renderPage() {
   await screen.findByText('营销经费');
 }
 
+async function renderPageAt(text: string) {
+  render(<SessionProvider><StockCreatePage /></SessionProvider>);
+  await screen.findByText(text);
+}
+
 beforeEach(() => {
   callMock.mockReset();
   Current.router = { params: {}, path: '/pages/stock/create/index' } as unknown as typeof Current.router;
@@ -204,7 +209,33 @@ test('the confirm step sends fen and seconds of day, with one requestId reused a
   expect(ids[1]).toBe(ids[0]);
   // Created: on to the new stock's detail page, in place of the form.
   await waitFor(() => expect(replace).toHaveBeenCalledWith('stockDetail', { merchantId: MERCHANT, stockId: '1234567890', created: '1' }));
+  // Created: the kept draft goes, the next 创建代金券 starts blank.
+  expect(window.localStorage.getItem(`coupon-desk.draft.stock.${MERCHANT}`)).toBeNull();
   replace.mockRestore();
+});
+
+test('an unfinished stock comes back after leaving the page, on its step, until 清空', async () => {
+  backend(baseHandlers());
+  const first = render(<SessionProvider><StockCreatePage /></SessionProvider>);
+  await screen.findByText('营销经费');
+  // Nothing typed yet: nothing to restore.
+  expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
+  await typeInto('name', '周末满减券');
+  await typeInto('faceValue', '10');
+  await typeInto('minSpend', '100');
+  tap('下一步');
+  await screen.findByText('发放总量');
+  first.unmount();
+
+  await renderPageAt('发放总量');
+  expect(screen.getByText('已恢复上次未完成的草稿')).toBeTruthy();
+  tap('上一步');
+  await waitFor(() => expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe('周末满减券'));
+
+  tap('清空');
+  await waitFor(() => expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull());
+  await waitFor(() => expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe(''));
+  expect(window.localStorage.getItem(`coupon-desk.draft.stock.${MERCHANT}`)).toBeNull();
 });
 
 test('server issues land on their fields and send the user back to the step', async () => {

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
+import { DraftNote } from '@/components/form/DraftNote';
 import { Forbidden } from '@/components/account/Forbidden';
 import { ConfirmStep } from '@/components/campaign/ConfirmStep';
 import { CreatedResult } from '@/components/campaign/CreatedResult';
@@ -28,6 +29,7 @@ export default function CampaignCreatePage() {
     <PageShell className="campaign-create">
       <LoadState loading={!vm.acting} error={undefined} hasData={!!vm.acting}>
         <WizardSteps titles={STEP_TITLES} current={vm.step} onStep={vm.goStep} />
+        <DraftNote shown={vm.draftRestored} onDiscard={vm.discardDraft} />
         {vm.step === 0 ? <PromotionTypeStep vm={vm} /> : null}
         {vm.step === 1 ? <DeliveryStep vm={vm} /> : null}
         {vm.step === 2 ? <TargetingStep vm={vm} /> : null}

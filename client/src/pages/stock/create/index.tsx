@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
+import { DraftNote } from '@/components/form/DraftNote';
 import { Forbidden } from '@/components/account/Forbidden';
 import { BasicRulesStep } from '@/components/stock/BasicRulesStep';
 import { ConfirmStep } from '@/components/stock/ConfirmStep';
@@ -22,6 +23,7 @@ export default function StockCreatePage() {
             ))}
           </Steps>
         </View>
+        <DraftNote shown={vm.draftRestored} onDiscard={vm.discardDraft} />
         {vm.step < 2 ? <CouponPreview {...vm.preview} /> : null}
         {vm.step === 0 ? <BasicRulesStep vm={vm} /> : null}
         {vm.step === 1 ? <OtherRulesStep vm={vm} /> : null}

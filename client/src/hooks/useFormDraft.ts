@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+
+/** What a create wizard keeps between visits: the form, where the merchant was, what it had touched. */
+export interface DraftSnapshot<F> {
+  form: F;
+  step: number;
+  touched: readonly string[];
+}
+
+const keyOf = (kind: string, merchantId: string) => `coupon-desk.draft.${kind}.${merchantId}`;
+
+function read<F>(key: string): DraftSnapshot<F> | undefined {
+  try {
+    const v: unknown = Taro.getStorageSync(key);
+    if (typeof v === 'object' && v !== null && 'form' in v && 'step' in v && 'touched' in v && Array.isArray(v.touched)) return v as DraftSnapshot<F>;
+  } catch {
+    // Unreadable storage: start blank.
+  }
+  return undefined;
+}
+
+function remove(key: string): void {
+  try {
+    Taro.removeStorageSync(key);
+  } catch {
+    // Nothing kept then.
+  }
+}
+
+/**
+ * Keeps an unfinished create wizard in storage per merchant, so a reload or 返回 does not lose it;
+ * restores it once the merchant is known. Nothing is kept before the merchant's first edit.
+ */
+export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnapshot<F>, restore: (d: DraftSnapshot<F>) => void) {
+  const key = merchantId ? keyOf(kind, merchantId) : null;
+  const [restored, setRestored] = useState(false);
+  const loaded = useRef<string | null>(null);
+  const restoreRef = useRef(restore);
+  restoreRef.current = restore;
+
+  useEffect(() => {
+    if (!key || loaded.current === key) return;
+    loaded.current = key;
+    const saved = read<F>(key);
+    if (saved) restoreRef.current(saved);
+    setRestored(!!saved);
+  }, [key]);
+
+  const json = JSON.stringify(now);
+  useEffect(() => {
+    if (!key || loaded.current !== key || (!now.touched.length && now.step === 0)) return;
+    try {
+      Taro.setStorageSync(key, now);
+    } catch {
+      // Storage full or unavailable: the draft lasts only this visit.
+    }
+  }, [key, json]);
+
+  return {
+    /** The form on screen came from storage (for the 已恢复 note). */
+    restored,
+    /** After a successful create, or 清空: nothing to restore next time. */
+    clear: () => {
+      if (key) remove(key);
+      setRestored(false);
+    },
+  };
+}
