@@ -203,7 +203,9 @@ export const liveHandlers: DomainHandlers<'live'> = {
     const store = ctx.store;
     const id = `${roomId}:${stockId}`;
     const changed = await store.batch(async () => {
-      await loadRoom(ctx, roomId, merchantId);
+      const room = await loadRoom(ctx, roomId, merchantId);
+      // An ended room's shelf is its record: what was on offer stays as it was.
+      if (room.state === 'ENDED') throw new AppError('LIVE.ILLEGAL_TRANSITION', `直播已结束，不能${onShelf ? '上架' : '下架'}优惠券`);
       const rc = await loadRoomCoupon(store, id);
       if (!rc) throw new AppError('LIVE.COUPON_NOT_IN_ROOM', `批次 ${stockId} 未添加到直播间`);
       if (rc.onShelf === onShelf) return false;

@@ -469,6 +469,21 @@ describe('live.control', () => {
     data(await control(roomId, 'end'));
     expect(errorOf(await addCoupon(roomId, s.stockId, 1)).code).toBe('LIVE.ILLEGAL_TRANSITION');
   });
+
+  it('an ended room\'s shelf stays as it was: neither taken off nor put on, and nothing written', async () => {
+    const [on, off] = [await makeStock(), await makeStock()];
+    const roomId = await liveRoom([{ stockId: on.stockId, quantity: 5 }]);
+    data(await addCoupon(roomId, off.stockId, 5));
+    data(await control(roomId, 'end'));
+    const before = h.snapshot();
+    const coupons = await h.store.find(C.roomCoupons, { roomId });
+    for (const [stockId, onShelf, verb] of [[on.stockId, false, '下架'], [off.stockId, true, '上架']] as const) {
+      const e = errorOf(await shelve(roomId, stockId, onShelf));
+      expect([e.code, e.message]).toEqual(['LIVE.ILLEGAL_TRANSITION', `直播已结束，不能${verb}优惠券`]);
+    }
+    expect(h.snapshot()).toEqual(before);
+    expect(await h.store.find(C.roomCoupons, { roomId })).toEqual(coupons);
+  });
 });
 
 describe('live.join / leave (L5, L6)', () => {
