@@ -194,11 +194,10 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
     await fill(sp, code, '80');
     await expectFitsPhone(sp);
     await shot(sp, 'wallet-07-redeem-form');
+    // The preview refuses it at once: nothing to confirm.
     await sp.locator('.redeem-submit').tap();
-    await eventually(sp.locator('.redeem-confirm')).toContainText('订单金额80.00 元');
-    await expectFitsPhone(sp);
-    await sp.locator('.redeem-confirm__ok').tap();
     await eventually(sp.locator('.redeem-result__title')).toHaveText('未达到使用门槛');
+    expect(await sp.locator('.redeem-confirm__ok:visible').count()).toBe(0);
     await eventually(sp.locator('.redeem-result__message')).toHaveText('订单金额 80.00 元，未达到使用门槛 100.00 元');
     await expectFitsPhone(sp);
     await shot(sp, 'wallet-08-below-min-spend');
@@ -207,7 +206,12 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
     await button(sp, '返回修改').tap();
     expect(digits(await sp.locator('.redeem-code-input input').inputValue())).toBe(code);
     await redeem(sp, code, '150');
+    // The coupon's terms and what the order comes to, before anything is spent.
+    await eventually(sp.locator('.redeem-confirm')).toContainText('优惠规则满100元减20元');
+    await eventually(sp.locator('.redeem-confirm')).toContainText('优惠−20.00 元');
+    await eventually(sp.locator('.redeem-confirm')).toContainText('实付130.00 元');
     await sp.waitForTimeout(400); // the dialog fades in
+    await expectFitsPhone(sp);
     await shot(sp, 'wallet-09-confirm');
     await sp.locator('.redeem-confirm__ok').tap();
     await eventually(sp.locator('.redeem-result__title')).toHaveText('核销成功');
@@ -222,8 +226,8 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
 
     // The same coupon on the next order: already used, when.
     await button(sp, '核销下一单').tap();
-    await redeem(sp, code, '150');
-    await sp.locator('.redeem-confirm__ok').tap();
+    await fill(sp, code, '150');
+    await sp.locator('.redeem-submit').tap();
     await eventually(sp.locator('.redeem-result__title')).toHaveText('券已使用');
     await eventually(sp.locator('.redeem-result__message')).toContainText(`券 ${code} 已于 2026-12-05 11:0`);
     await shot(sp, 'wallet-11-used-refused');
@@ -232,7 +236,8 @@ describe('a consumer claims a coupon, store staff redeems it at the till', () =>
     await button(sp, '核销下一单').tap();
     let lost = false;
     await sp.route('**/api/wallet', async (route) => {
-      if (lost) return route.continue();
+      const body = route.request().postDataJSON() as { action?: string } | null;
+      if (lost || body?.action !== 'redeem') return route.continue();
       lost = true;
       await route.fetch(); // the server redeems it…
       await route.abort('connectionreset'); // …and the phone never hears back

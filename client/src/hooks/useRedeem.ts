@@ -24,6 +24,12 @@ export type RedeemPayload = {
   goods?: Array<{ code: string; amount: number }>;
 };
 export type RedeemResultData = OutputOf<'wallet', 'redeem'>;
+export type RedeemPreview = OutputOf<'wallet', 'preview'>;
+/** What the confirmation shows: the order as it will be sent and the server's figures for it. */
+export interface RedeemConfirming {
+  payload: RedeemPayload;
+  preview: RedeemPreview;
+}
 
 /** A goods line as typed: 商品编码 + 金额 in 元. */
 export interface GoodsLineDraft {
@@ -125,7 +131,8 @@ const newLine = (): GoodsLineDraft => ({ key: `g${++lineSeq}`, code: '', amountT
 /**
  * 核销 at the till (W4), for STORE_STAFF: the store (one of the membership's `storeIds`; the last
  * one used is remembered), 券码 typed or scanned, 订单金额 in 元 (sent in fen), optional goods lines,
- * an order number. Submit shows everything once more; the call is idempotent per order number, so
+ * an order number. Submit previews the redemption (coupon, 满X减Y, 优惠, 实付, or the refusal at
+ * once) and asks to confirm; the call is idempotent per order number, so
  * 重试 after a network error (or submitting the same order again) answers with the first result.
  */
 export function useRedeem() {
@@ -151,15 +158,45 @@ export function useRedeem() {
   const check = checkRedeem({ merchantId: merchantId ?? '', storeId, codeText, amountText, orderId, goods });
   const issues = submitted ? [...(check.ok ? [] : check.issues), ...serverIssues] : serverIssues;
 
-  const [confirming, setConfirming] = useState<RedeemPayload>();
+  const [confirming, setConfirming] = useState<RedeemConfirming>();
+  const [previewing, setPreviewing] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [networkFailed, setNetworkFailed] = useState(false);
   const [outcome, setOutcome] = useState<RedeemOutcome>();
 
   const edited = () => setServerIssues([]);
 
+  /** A refusal by preview or redeem: field issues go back to the form, the rest to the result page. */
+  const refused = (e: unknown) => {
+    const error = toCloudError(e);
+    if (error.code === 'AUTH.UNAUTHENTICATED' || (error.code === 'REQUEST.INVALID' && error.issues.length)) {
+      setServerIssues(error.issues);
+      showError(error);
+    } else {
+      const title = REDEEM_REFUSAL_TITLES[error.code] ?? '核销失败';
+      setOutcome({ kind: 'refused', refusal: { code: error.code, title, message: error.message }, hint: REDEEM_REFUSAL_HINTS[error.code] });
+    }
+  };
+
+  // Preview first, so the staff confirm against the coupon's terms and a refusal shows before any confirm.
+  const preview = async (payload: RedeemPayload) => {
+    if (previewing) return;
+    setPreviewing(true);
+    try {
+      const result = await call('wallet', 'preview', payload);
+      setNetworkFailed(false);
+      setConfirming({ payload, preview: result });
+    } catch (e) {
+      const error = toCloudError(e);
+      if (error.isNetwork) showError(error);
+      else refused(error);
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
   const confirm = async () => {
-    const payload = confirming;
+    const payload = confirming?.payload;
     if (!payload || submitting) return;
     setSubmitting(true);
     try {
@@ -176,13 +213,7 @@ export function useRedeem() {
       } else {
         setConfirming(undefined);
         setNetworkFailed(false);
-        if (error.code === 'AUTH.UNAUTHENTICATED' || (error.code === 'REQUEST.INVALID' && error.issues.length)) {
-          setServerIssues(error.issues);
-          showError(error);
-        } else {
-          const title = REDEEM_REFUSAL_TITLES[error.code] ?? '核销失败';
-          setOutcome({ kind: 'refused', refusal: { code: error.code, title, message: error.message }, hint: REDEEM_REFUSAL_HINTS[error.code] });
-        }
+        refused(error);
       }
     } finally {
       setSubmitting(false);
@@ -255,9 +286,9 @@ export function useRedeem() {
     submit: () => {
       setSubmitted(true);
       if (!check.ok) return;
-      setNetworkFailed(false);
-      setConfirming(check.value);
+      void preview(check.value);
     },
+    previewing,
     confirming,
     submitting,
     networkFailed,

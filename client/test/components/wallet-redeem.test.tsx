@@ -8,7 +8,7 @@ import type { Me } from '@shared/account/schema';
 import { CloudError, NETWORK_ERROR } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import RedeemPage from '@/pages/wallet/redeem/index';
-import { backend, callMock, type Handler } from './fakeCloud';
+import { backend, callMock, calls, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -43,6 +43,15 @@ const redeemed = (d: Record<string, unknown>, replayed = false) => {
   return {
     redemptionId: `${SH}:${String(d.orderId)}`, couponCode: d.couponCode, orderId: d.orderId, storeId: d.storeId, orderAmount,
     eligibleAmount: orderAmount - excluded, discount: 2000, payable: orderAmount - 2000, redeemedAt: '2026-12-03T11:05:00+08:00', replayed,
+  };
+};
+
+/** What the server's preview answers for `d` (满100减20). */
+const previewed = (d: Record<string, unknown>, replayed = false) => {
+  const r = redeemed(d, replayed);
+  return {
+    couponCode: d.couponCode, couponName: '家乐福满100减20', summary: '满100元减20元', faceValue: 2000, minSpend: 10000,
+    orderAmount: r.orderAmount, eligibleAmount: r.eligibleAmount, discount: r.discount, payable: r.payable, replayed,
   };
 };
 
@@ -112,7 +121,7 @@ test('invalid input shows the Chinese field errors and calls nothing', async () 
 });
 
 test('amounts typed in 元 are sent in fen, and the result shows 优惠 and 实付', async () => {
-  backend({ ...base, 'wallet.redeem': (d) => redeemed(d) });
+  backend({ ...base, 'wallet.preview': (d) => previewed(d), 'wallet.redeem': (d) => redeemed(d) });
   await renderPage();
   tap('家乐福五角场店');
   await type('.redeem-code-input', '3847 2910 5521');
@@ -122,9 +131,15 @@ test('amounts typed in 元 are sent in fen, and the result shows 优惠 and 实�
   await type('.goods-line__amount', '20.05');
   tap('核销');
 
-  // The confirmation repeats the figures in 元 before anything is sent.
+  // The confirmation shows the coupon's terms and the previewed figures in 元 before anything is spent.
   expect(await screen.findByText('128.50 元')).toBeTruthy();
   expect(screen.getByText('20.05 元')).toBeTruthy();
+  expect(screen.getByText('家乐福满100减20')).toBeTruthy();
+  expect(screen.getByText('满100元减20元')).toBeTruthy();
+  expect(screen.getByText('−20.00 元')).toBeTruthy(); // 优惠
+  expect(screen.getByText('108.50 元')).toBeTruthy(); // 实付
+  expect(screen.getByText('108.45 元')).toBeTruthy(); // 参与优惠金额
+  expect(calls('wallet', 'preview')).toHaveLength(1);
   expect(redeemCalls()).toHaveLength(0);
   fireEvent.click(confirmButton());
 
@@ -146,23 +161,48 @@ test('amounts typed in 元 are sent in fen, and the result shows 优惠 and 实�
   expect(screen.queryByText(/重复提交/)).toBeNull();
 });
 
-test('a refusal is shown with its figures, and 返回修改 keeps what was typed', async () => {
+test('a refusal is shown at 核销, before any confirmation, and 返回修改 keeps what was typed', async () => {
   backend({
     ...base,
-    'wallet.redeem': () => {
+    'wallet.preview': () => {
       throw new CloudError('WALLET.BELOW_MIN_SPEND', '订单金额 80.00 元，未达到使用门槛 100.00 元');
     },
   });
   await renderPage();
-  await fillAndConfirm('80');
-  fireEvent.click(confirmButton());
+  await type('.redeem-code-input', '3847 2910 5521');
+  await type('.redeem-amount-input', '80');
+  tap('核销');
 
   expect(await resultTitle('未达到使用门槛')).toBeTruthy();
   expect(screen.getByText('订单金额 80.00 元，未达到使用门槛 100.00 元')).toBeTruthy();
   expect(screen.getByText('订单金额（不含不参与优惠的商品）需达到使用门槛')).toBeTruthy();
 
+  expect(document.querySelector('.redeem-confirm__ok')).toBeNull();
+  expect(redeemCalls()).toHaveLength(0);
+
   tap('返回修改');
   await waitFor(() => expect(document.querySelector<HTMLInputElement>('.redeem-amount-input taro-input-core input')?.value).toBe('80'));
+});
+
+test('a refusal at confirm (the coupon spent meanwhile) is shown the same way', async () => {
+  backend({
+    ...base,
+    'wallet.preview': (d) => previewed(d),
+    'wallet.redeem': () => {
+      throw new CloudError('WALLET.COUPON_USED', '券 384729105521 已于 2026-12-03 11:05 使用');
+    },
+  });
+  await renderPage();
+  await fillAndConfirm('150');
+  fireEvent.click(confirmButton());
+  expect(await resultTitle('券已使用')).toBeTruthy();
+});
+
+test('an order that already redeemed this coupon says so in the confirmation', async () => {
+  backend({ ...base, 'wallet.preview': (d) => previewed(d, true), 'wallet.redeem': (d) => redeemed(d, true) });
+  await renderPage();
+  await fillAndConfirm('150');
+  expect(screen.getByText('此订单已核销过这张券，确认不会再次扣券')).toBeTruthy();
 });
 
 test.each([
@@ -173,13 +213,14 @@ test.each([
 ])('%s reads as 「%s」 with the server\'s figures', async (code, title, message) => {
   backend({
     ...base,
-    'wallet.redeem': () => {
+    'wallet.preview': () => {
       throw new CloudError(code, message);
     },
   });
   await renderPage();
-  await fillAndConfirm('150');
-  fireEvent.click(confirmButton());
+  await type('.redeem-code-input', '3847 2910 5521');
+  await type('.redeem-amount-input', '150');
+  tap('核销');
   expect(await resultTitle(title)).toBeTruthy();
   expect(screen.getByText(message)).toBeTruthy();
 });
@@ -188,6 +229,7 @@ test('a retry after a network error sends the same order and shows it as already
   let attempts = 0;
   backend({
     ...base,
+    'wallet.preview': (d) => previewed(d),
     'wallet.redeem': (d) => {
       attempts += 1;
       // The first answer is lost on the way back: the server did redeem it.

@@ -26,6 +26,8 @@ export interface RedeemFormProps {
   onRemoveGoods: (key: string) => void;
   onChangeGoods: (key: string, patch: { code?: string; amountText?: string }) => void;
   issue: (path: string) => Issue | undefined;
+  /** The preview is on its way: 核销 shows it and ignores another tap. */
+  submitting: boolean;
   onSubmit: () => void;
 }
 
@@ -77,7 +79,7 @@ export function RedeemForm(p: RedeemFormProps) {
         <GoodsLines lines={p.goods} issue={p.issue} onAdd={p.onAddGoods} onRemove={p.onRemoveGoods} onChange={p.onChangeGoods} />
       </View>
 
-      <Button className="redeem-submit" block size="large" type="primary" onClick={p.onSubmit}>
+      <Button className="redeem-submit" block size="large" type="primary" loading={p.submitting} onClick={p.onSubmit}>
         核销
       </Button>
     </View>

@@ -40,6 +40,7 @@ export default function RedeemPage() {
             onRemoveGoods={vm.removeGoods}
             onChangeGoods={vm.changeGoods}
             issue={vm.issue}
+            submitting={vm.previewing}
             onSubmit={vm.submit}
           />
         ) : (
@@ -47,7 +48,7 @@ export default function RedeemPage() {
         )}
       </LoadState>
       <RedeemConfirmDialog
-        payload={vm.confirming}
+        confirming={vm.confirming}
         storeName={vm.store?.name ?? ''}
         submitting={vm.submitting}
         networkFailed={vm.networkFailed}
