@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { yuanToFen } from '@shared/money';
 import { timeRuleSchema } from '@shared/stock/schema';
@@ -22,24 +22,6 @@ export const CODES_MAX = 50;
 const GOODS_CODE = /^[A-Za-z0-9_-]{1,128}$/;
 const MERCHANT_ID = /^\d{6,16}$/;
 
-const NO_CASH_KEY = (merchantId: string) => `coupon-desk.noCash.${merchantId}`;
-
-function readNoCash(merchantId: string): boolean {
-  try {
-    return Taro.getStorageSync(NO_CASH_KEY(merchantId)) !== false;
-  } catch {
-    return true;
-  }
-}
-
-function saveNoCash(merchantId: string, enabled: boolean): void {
-  try {
-    Taro.setStorageSync(NO_CASH_KEY(merchantId), enabled);
-  } catch {
-    // Not fatal: the server says it again next time.
-  }
-}
-
 /**
  * 创建代金券: three steps over one form, checked like the server on every change; one requestId per
  * confirmation, kept for a retry after a network error so a retry can never create twice.
@@ -51,12 +33,20 @@ export function useStockCreate() {
   const merchantId = am.merchantId ?? '';
   const stores = useRemote(acting ? merchantId : null, () => call('account', 'stores', { merchantId }));
 
-  // 免充值 (S2): no read of the merchant's product flags for a merchant admin yet; the server's
-  // STOCK.NO_CASH_NOT_ENABLED is remembered per merchant.
-  const [noCashEnabled, setNoCashEnabled] = useState(true);
-  useEffect(() => {
-    if (merchantId) setNoCashEnabled(readNoCash(merchantId));
-  }, [merchantId]);
+  // 免充值 (S2): the merchant's own product flag. Unknown (loading, offline) leaves it to the
+  // server; a later answer (a refusal, 我已开通 checked again) overrides the first read.
+  const merchant = useRemote(acting ? `merchant:${merchantId}` : null, () => call('account', 'merchant', { merchantId }));
+  const [noCashNow, setNoCashNow] = useState<boolean | null>(null);
+  const noCashEnabled = noCashNow ?? merchant.data?.noCashEnabled ?? true;
+  const recheckNoCash = async () => {
+    try {
+      const m = await call('account', 'merchant', { merchantId });
+      setNoCashNow(m.noCashEnabled);
+      if (!m.noCashEnabled) showToast('商户平台显示尚未开通免充值，开通后再试', 'warn');
+    } catch (e) {
+      showError(e);
+    }
+  };
   const storeMerchant = useMemo(() => new Map((stores.data?.stores ?? []).map((s) => [s.storeId, s.merchantId])), [stores.data]);
   const f = useStockForm({ merchantId, noCashEnabled, storeMerchant });
   const { form, set, check } = f;
@@ -172,7 +162,6 @@ export function useStockCreate() {
     setSubmitting(false);
     if (out.ok) {
       kept.clear();
-      if (draft.funding === 'NO_CASH') saveNoCash(merchantId, true);
       emitStockChanged(out.value.stockId);
       replace('stockDetail', { merchantId: out.value.merchantId, stockId: out.value.stockId, created: '1' });
       return;
@@ -180,10 +169,7 @@ export function useStockCreate() {
     // A network failure keeps the requestId: the retry returns the first result if it was created.
     if (out.error.isNetwork) return;
     const err = out.error;
-    if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') {
-      setNoCashEnabled(false);
-      saveNoCash(merchantId, false);
-    }
+    if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') setNoCashNow(false);
     f.setServerIssues(err.issues);
     const target = firstStepWithErrors(err.issues.filter((i) => i.level === 'error').map((i) => i.path));
     if (target !== undefined) setStep(target);
@@ -212,15 +198,13 @@ export function useStockCreate() {
     merchantId,
     stores,
     noCashEnabled,
-    enableNoCash: () => {
-      setNoCashEnabled(true);
-      saveNoCash(merchantId, true);
-    },
+    /** 我已开通: ask the server again rather than take the merchant's word. */
+    recheckNoCash: () => void recheckNoCash(),
     ...f,
     draftRestored: kept.restored,
     discardDraft,
     preview,
-    merchantName: acting && !forOther ? acting.merchantName : '',
+    merchantName: forOther ? (merchant.data?.name ?? '') : (acting?.merchantName ?? ''),
     storeName: (id: string) => storeNames.get(id) ?? id,
     step,
     next,

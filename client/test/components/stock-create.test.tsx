@@ -10,7 +10,7 @@ import { CloudError } from '@/services/cloud';
 import * as routes from '@/lib/routes';
 import { SessionProvider } from '@/hooks/useSession';
 import StockCreatePage from '@/pages/stock/create/index';
-import { backend, callMock, type Handler } from './fakeCloud';
+import { backend, callMock, calls, type Handler } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -40,8 +40,14 @@ const created = (d: Record<string, unknown>): Stock => ({
   allowedActions: ['activate'],
 });
 
-const baseHandlers = (): Record<string, Handler> => ({
+const merchantDetail = (noCashEnabled: boolean) => ({
+  merchantId: MERCHANT, name: '家乐福上海', kind: 'SUB_MERCHANT', providerId: '1900000001', brandGroupId: null, brandGroupName: null,
+  noCashEnabled, quota: { opened: true, balance: 0, openedAt: null }, peers: [],
+});
+
+const baseHandlers = (noCash = true): Record<string, Handler> => ({
   'account.me': () => me,
+  'account.merchant': () => merchantDetail(noCash),
   'account.stores': () => ({
     stores: [{ storeId: 'st-sh-gubei', merchantId: MERCHANT, name: '家乐福古北店', address: '上海市长宁区水城南路268号', lat: 31.19, lng: 121.39 }],
   }),
@@ -236,6 +242,28 @@ test('an unfinished stock comes back after leaving the page, on its step, until 
   await waitFor(() => expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull());
   await waitFor(() => expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe(''));
   expect(window.localStorage.getItem(`coupon-desk.draft.stock.${MERCHANT}`)).toBeNull();
+});
+
+test('免充值 is greyed with the reason when the merchant has not enabled it, and 我已开通 asks the server again', async () => {
+  let enabled = false;
+  backend({ ...baseHandlers(), 'account.merchant': () => merchantDetail(enabled) });
+  await renderPage();
+  expect(await screen.findByText('立即开通免充值代金券产品功能')).toBeTruthy();
+  const noCash = () => screen.getByText('免充值').closest('.form-choices__item');
+  expect(noCash()?.className).toContain('form-choices__item--disabled');
+
+  // Still not enabled: stays greyed.
+  tap('立即开通免充值代金券产品功能');
+  // Taro's H5 modal renders into the page.
+  fireEvent.click(await screen.findByText('我已开通'));
+  await waitFor(() => expect(calls('account', 'merchant').length).toBeGreaterThanOrEqual(2));
+  expect(noCash()?.className).toContain('form-choices__item--disabled');
+
+  enabled = true;
+  tap('立即开通免充值代金券产品功能');
+  fireEvent.click((await screen.findAllByText('我已开通')).at(-1)!);
+  await waitFor(() => expect(screen.queryByText('立即开通免充值代金券产品功能')).toBeNull());
+  expect(noCash()?.className).not.toContain('form-choices__item--disabled');
 });
 
 test('server issues land on their fields and send the user back to the step', async () => {

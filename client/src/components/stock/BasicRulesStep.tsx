@@ -46,7 +46,7 @@ export function BasicRulesStep({ vm }: { vm: StockCreateVm }) {
                 ) : (
                   <Text>
                     {FUNDING_DESCRIPTIONS.NO_CASH}（尚未开通，
-                    <Text className="form-choices__link" onClick={() => explainNoCash(vm.enableNoCash)}>立即开通免充值代金券产品功能</Text>）
+                    <Text className="form-choices__link" onClick={() => explainNoCash(vm.recheckNoCash)}>立即开通免充值代金券产品功能</Text>）
                   </Text>
                 )
               }
