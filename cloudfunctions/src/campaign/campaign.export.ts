@@ -59,5 +59,5 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
   const csv = '\uFEFF' + lines.join('\r\n') + '\r\n';
   const fileId = await ctx.files.put(exportFileKey(input.merchantId, randomBytes(16).toString('hex')), new TextEncoder().encode(csv));
   const fileName = `核销明细_${input.campaignId ?? input.merchantId}_${input.from}_${input.to}.csv`;
-  return { fileId, fileName, url: await ctx.files.url(fileId), rows: rows.length };
+  return { fileId, fileName, url: await ctx.files.url(fileId, fileName), rows: rows.length };
 }

@@ -44,6 +44,7 @@ export class CloudbaseFileStorage implements FileStorage {
     }
   }
 
+  /** A temporary URL (an hour); it is saved under its cloud path's name, so `downloadName` is not used. */
   async url(fileId: string): Promise<string> {
     return (await this.urls([fileId])).get(fileId) ?? '';
   }

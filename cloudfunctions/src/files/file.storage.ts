@@ -6,8 +6,8 @@ export interface FileStorage {
   /** Stores the bytes under a key made by the server; answers the fileId to hand out. */
   put(key: string, bytes: Uint8Array): Promise<string>;
   get(fileId: string): Promise<Uint8Array | null>;
-  /** A link a phone can open to download the file. */
-  url(fileId: string): Promise<string>;
+  /** A link a phone can open to download the file, saved as `downloadName` where the storage can say so. */
+  url(fileId: string, downloadName?: string): Promise<string>;
   /** Links for many files in as few calls as the storage allows (a feed page shows dozens of images). */
   urls(fileIds: readonly string[]): Promise<Map<string, string>>;
 }
@@ -24,6 +24,8 @@ export function exportFileKey(merchantId: string, id: string): string {
   return `export/${merchantId}_${id}.csv`;
 }
 const EXPORT_KEY = /^export\/(\d{6,16})_[0-9a-f]{32}\.csv$/;
+/** The names exports are saved under (`exportRedemptions`' fileName); anything else is not used. */
+export const EXPORT_NAME = /^核销明细_[A-Za-z0-9_-]{1,64}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/;
 /** The merchant an export key was made for, or null for any other key. */
 export function exportFileOwner(key: string): string | null {
   return EXPORT_KEY.exec(key)?.[1] ?? null;
@@ -50,8 +52,9 @@ export class LocalFileStorage implements FileStorage {
     return LOCAL_PREFIX + key;
   }
 
-  async url(fileId: string): Promise<string> {
-    return `/api/files/${encodeURIComponent(fileId.slice(LOCAL_PREFIX.length))}`;
+  async url(fileId: string, downloadName?: string): Promise<string> {
+    const path = `/api/files/${encodeURIComponent(fileId.slice(LOCAL_PREFIX.length))}`;
+    return downloadName ? `${path}?name=${encodeURIComponent(downloadName)}` : path;
   }
 
   async urls(fileIds: readonly string[]): Promise<Map<string, string>> {

@@ -126,6 +126,14 @@ describe('GET /api/files/<key> for an export', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(served.body.replace(/^\uFEFF/, '')).toMatch(/^核销时间,/);
+    // Saved under the export's own name; a name that is not an export's is not used.
+    const fileName = `核销明细_${DEMO.carrefourSh}_2026-11-01_2026-11-02.csv`;
+    expect(url).toBe(`/api/files/${encodeURIComponent(fileId.replace(/^local:/, ''))}?name=${encodeURIComponent(fileName)}`);
+    expect(served.headers['content-disposition']).toBe(`attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    for (const forged of ['../../etc/passwd', 'invoice.exe', '核销明细_x_2026-11-01_2026-11-02.csv\r\nX-Evil: 1']) {
+      const res = await app.inject({ method: 'GET', url: `${url.split('?')[0]}?name=${encodeURIComponent(forged)}`, headers: { cookie: admin } });
+      expect([forged, res.statusCode, res.headers['content-disposition']]).toEqual([forged, 200, `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('核销明细.csv')}`]);
+    }
     // The service provider acts for its sub-merchant, so it may export for it and download it.
     expect((await get(await login(DEMO.members.sp))).statusCode).toBe(200);
 

@@ -204,7 +204,7 @@ describe('M2 campaign.exportRedemptions', () => {
     const key = out.fileId.replace(/^local:/, '');
     expect(key).toMatch(new RegExp(`^export/${SH}_[0-9a-f]{32}\\.csv$`));
     expect(existsSync(join(h.dir, 'uploads', key))).toBe(true);
-    expect(out.url).toBe(`/api/files/${encodeURIComponent(key)}`);
+    expect(out.url).toBe(`/api/files/${encodeURIComponent(key)}?name=${encodeURIComponent(out.fileName)}`);
     const bytes = (await storage().get(out.fileId))!;
     expect(bytes).not.toBeNull();
     return Buffer.from(bytes);

@@ -10,7 +10,7 @@ import { MAX_SEED_PACKAGE_BYTES, UPLOAD_PURPOSES, type UploadPurpose } from '@sh
 import { fail, ok } from '@shared/result';
 import { isRfc3339, toRfc3339 } from '@shared/time';
 import { HANDLERS } from '../../handlers';
-import { exportFileOwner, type FileStorage } from '../../files/file.storage';
+import { EXPORT_NAME, exportFileOwner, type FileStorage } from '../../files/file.storage';
 import { acceptUpload } from '../../files/files.service';
 import { LiveFeeds } from '../../live/live.feed';
 import type { Store } from '../../store/port';
@@ -169,7 +169,7 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
 
   // Files by key. Campaign images are public content (the consumer's card shows them); an exported
   // CSV is for whoever may export for the merchant its key names; seed packages never leave.
-  app.get<{ Params: { key: string } }>('/api/files/:key', async (request, reply) => {
+  app.get<{ Params: { key: string }; Querystring: { name?: string } }>('/api/files/:key', async (request, reply) => {
     const key = request.params.key;
     const image = /^(logo|smallImage|largeImage)\//.test(key);
     if (!image && !key.startsWith('export/')) return sendError(reply, 404, 'FILE.NOT_FOUND');
@@ -185,9 +185,12 @@ export async function buildGateway(opts: GatewayOptions): Promise<FastifyInstanc
     const bytes = await opts.files.get(`local:${key}`);
     if (!bytes) return sendError(reply, 404, 'FILE.NOT_FOUND');
     if (image) return reply.type(key.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
+    // Saved under the export's own name (merchant or campaign, and the days), so exports do not collide.
+    const asked = request.query.name;
+    const downloadName = asked && EXPORT_NAME.test(asked) ? asked : '核销明细.csv';
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent('核销明细.csv')}`)
+      .header('content-disposition', `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(downloadName)}`)
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(bytes));
   });
