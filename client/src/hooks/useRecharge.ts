@@ -25,6 +25,21 @@ export function toAmount(text: string): number | undefined {
 }
 
 /**
+ * Quota is a count of coupons. The field takes a decimal point (a number keyboard that drops it
+ * would turn 12.5 into 125 unseen), so a fraction is refused here in words.
+ */
+function notWhole(text: string): Issue[] {
+  const t = text.trim();
+  if (!t || /^\d+$/.test(t)) return [];
+  return [{
+    path: 'amount',
+    level: 'error',
+    message: /^\d*\.\d*$/.test(t) ? '充值配额需为整数张，不能有小数' : '充值配额只能填数字',
+    hint: '配额按张计，请输入整数，如 1000',
+  }];
+}
+
+/**
  * Recharge quota for a merchant of the acting service provider (A2, A3).
  * The amount is checked with the shared `rechargeQuotaInput` on every keystroke; the call carries a
  * requestId minted once per confirmation and reused when the user retries after a network error,
@@ -50,7 +65,7 @@ export function useRecharge() {
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const amount = toAmount(amountText);
   const check = parseWith(rechargeQuotaInput, { merchantId: targetId ?? '', amount, requestId: DRAFT_REQUEST_ID });
-  const issues = [...(check.ok ? [] : check.issues), ...serverIssues];
+  const issues = [...notWhole(amountText), ...(check.ok ? [] : check.issues), ...serverIssues];
 
   // ---- confirmation and the call ----
   const [confirming, setConfirming] = useState(false);
@@ -69,13 +84,13 @@ export function useRecharge() {
 
   const submit = () => {
     setTouched(true);
-    if (!check.ok || !target) return;
+    if (!check.ok || !target || notWhole(amountText).length) return;
     recharge.clearNetworkFailed();
     setConfirming(true);
   };
 
   const confirm = async () => {
-    if (!check.ok || !target || submitting) return;
+    if (!check.ok || !target || submitting || notWhole(amountText).length) return;
     const payload = { merchantId: target.merchantId, amount: check.value.amount };
     setSubmitting(true);
     const out = await recharge.send(payload, (requestId) => call('account', 'rechargeQuota', { ...payload, requestId }));

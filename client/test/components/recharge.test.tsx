@@ -95,6 +95,11 @@ test('an invalid amount shows the Chinese field error and calls nothing', async 
   await typeAmount('20000000');
   expect(await screen.findByText('充值配额：不能大于 10000000')).toBeTruthy();
 
+  // A decimal point is kept as typed (12.5 never becomes 125) and refused in words.
+  await typeAmount('12.5');
+  expect(await screen.findByText('充值配额需为整数张，不能有小数')).toBeTruthy();
+  expect(document.querySelector<HTMLInputElement>('taro-input-core input')?.value).toBe('12.5');
+
   tap('充值');
   await act(() => new Promise((r) => setTimeout(r, 50)));
   expect(screen.queryByText('充值后余额')).toBeNull();

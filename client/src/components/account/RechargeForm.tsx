@@ -23,7 +23,7 @@ export function RechargeForm({ amountText, issue, presets, disabled, onChange, o
         <Input
           className="recharge-form__input"
           name="amount"
-          type="number"
+          type="digit"
           placeholder="请输入张数，如 1000"
           value={amountText}
           clearable
