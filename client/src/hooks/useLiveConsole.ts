@@ -13,7 +13,7 @@ import type { LiveConsole } from '@/services/realtime';
 import { copyText } from '@/components/clipboard';
 import { showError, showToast } from '@/components/feedback';
 import { couponPhase, liveSecondsAt, pushingNow, type RoomCoupon } from '@/components/live/liveText';
-import { isH5, routeUrl } from '@/lib/routes';
+import { go, isH5, routeUrl } from '@/lib/routes';
 import { useActingMerchant } from './useActing';
 import { emitLiveRoomsChanged } from './useLiveEvents';
 import { useServerClock } from './useLiveClock';
@@ -45,12 +45,22 @@ export interface AddCouponForm {
   submitting: boolean;
 }
 
+/** A running 全场券 of the merchant; only an authorized one can go into this room (L2). */
+export interface StockPick {
+  stock: Stock;
+  authorized: boolean;
+}
+
 const closedForm: AddCouponForm = { open: false, stockId: '', quantityText: '', issues: [], failure: '', submitting: false };
+
+/** The server's fix for an unauthorized stock names a page a LIVE_HOST cannot open: the host asks an admin. */
+const forHost = (i: Issue): Issue =>
+  i.hint?.includes('APPID 营销授权') ? { ...i, hint: '请联系商户管理员在「APPID 营销授权」中授权给本直播小程序' } : i;
 
 export function useLiveConsole() {
   const params = usePageParams();
   const roomId = params.roomId ?? '';
-  const { session, acting, forbidden, merchantId } = useActingMerchant(LIVE_ROLES);
+  const { session, acting, forbidden, merchantId, canManage, scope } = useActingMerchant(LIVE_ROLES);
   const feed = useConsoleFeed(roomId, merchantId);
   const state: LiveConsole | undefined = feed.state;
   const nowMs = useServerClock(state?.now);
@@ -61,8 +71,17 @@ export function useLiveConsole() {
   // The merchant's running stocks, as one-tap picks in 添加优惠券 (only those a room can take).
   const stocks = useRemote(add.open && merchantId ? `${merchantId}:running` : null, () =>
     call('stock', 'list', { merchantId: merchantId ?? '', status: 'RUNNING', purpose: 'GENERAL', page: 1, pageSize: 50 }));
+  // …and which of them are authorized for the room's APPID: the others are shown but cannot be picked.
+  const appid = state?.room.appid ?? '';
+  const auths = useRemote(add.open && merchantId && appid ? `${merchantId}:${appid}:auth` : null, () =>
+    call('stock', 'authorizations', { merchantId: merchantId ?? '', appid, page: 1, pageSize: 100 }));
+  const authorized = new Set(auths.data?.authorizations.map((a) => a.stockId) ?? []);
   const inRoom = new Set(state?.coupons.map((c) => c.stockId) ?? []);
-  const picks: Stock[] = (stocks.data?.stocks ?? []).filter((s) => s.scope === 'ALL' && !inRoom.has(s.stockId));
+  const picks: StockPick[] = (stocks.data?.stocks ?? [])
+    .filter((s) => s.scope === 'ALL' && !inRoom.has(s.stockId))
+    .map((stock) => ({ stock, authorized: authorized.has(stock.stockId) }))
+    .sort((a, b) => Number(b.authorized) - Number(a.authorized));
+  const picksReady = !!stocks.data && !!auths.data;
 
   /** Run an action that answers the console; `key` marks what is busy (one at a time). */
   const act = async (key: string, run: () => Promise<LiveConsole>, done?: string): Promise<CloudError | undefined> => {
@@ -124,7 +143,7 @@ export function useLiveConsole() {
     } catch (e) {
       const err = toCloudError(e);
       // Every failing rule stays in the sheet (L2 names them all); the toast only for the rest.
-      if (err.issues.length) setAdd((f) => ({ ...f, submitting: false, issues: err.issues, failure: err.message }));
+      if (err.issues.length) setAdd((f) => ({ ...f, submitting: false, issues: canManage ? err.issues : err.issues.map(forHost), failure: err.message }));
       else {
         setAdd((f) => ({ ...f, submitting: false, issues: [], failure: err.message }));
         showError(err);
@@ -157,7 +176,13 @@ export function useLiveConsole() {
     setPushSeconds,
     add,
     picks,
-    picksLoading: stocks.loading,
+    picksLoading: stocks.loading || auths.loading,
+    /** Loaded, and not one running 全场券 is authorized for this room's APPID. */
+    noAuthorizedPick: picksReady && !picks.some((p) => p.authorized),
+    appid,
+    /** Only admins may authorize; a host is told whom to ask instead of a page they cannot open. */
+    canAuthorize: canManage,
+    toAuthorizations: () => go('stockAuthorizations', scope),
     openAdd: () => setAdd({ ...closedForm, open: true }),
     closeAdd: () => setAdd(closedForm),
     setAddStock: (stockId: string) => setAdd((f) => ({ ...f, stockId, issues: f.issues.filter((i) => i.path !== 'stockId'), failure: '' })),

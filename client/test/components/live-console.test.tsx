@@ -167,6 +167,7 @@ describe('直播控制台', () => {
   test('添加优惠券 lists every L2 rule the stock fails, with the fixes', async () => {
     await renderConsole({
       'stock.list': () => ({ stocks: [], total: 0 }),
+      'stock.authorizations': () => ({ authorizations: [], total: 0 }),
       'live.addCoupon': () => {
         throw new CloudError('LIVE.RULE_VIOLATION', '该券有 3 处不符合直播间要求', [
           { rule: 'L2', path: 'stockId', level: 'error', message: '批次 7777777777 状态为「未激活」，需为运行中', hint: '请先激活' },
@@ -190,6 +191,50 @@ describe('直播控制台', () => {
     expect(screen.getByText('请先激活')).toBeTruthy();
     expect(screen.getByText('批次 7777777777 是单品券，直播间仅支持全场券')).toBeTruthy();
     expect(screen.getByText('直播间发放数量 500 张超过批次剩余库存 100 张')).toBeTruthy();
+  });
+
+  const stockOf = (stockId: string, name: string, remaining: number, scope = 'ALL') => ({ stockId, name, remaining, scope });
+  const authOf = (stockId: string, appid: string) => ({ stockId, appid, stockName: '', status: 'AUTHORIZED' });
+
+  test('添加优惠券 offers the stocks authorized for the room\'s APPID; the others are shown disabled', async () => {
+    const authCalls: unknown[] = [];
+    await renderConsole({
+      'stock.list': () => ({
+        stocks: [stockOf('1111111111', '直播满100减15', 1000), stockOf('2222222222', '直播满100减15', 800), stockOf('3333333333', '单品券', 50, 'SINGLE_ITEM')],
+        total: 3,
+      }),
+      'stock.authorizations': (d) => {
+        authCalls.push(d);
+        return { authorizations: [authOf('2222222222', 'wxebb78adbe8371f8c')], total: 1 };
+      },
+    });
+    act(() => feed().onState(consoleState()));
+    fireEvent.click(await screen.findByText('+ 添加优惠券'));
+    expect(await screen.findByText('批次号 2222222222 · 剩余 800 张')).toBeTruthy();
+    expect(authCalls[0]).toMatchObject({ merchantId: MERCHANT, appid: 'wxebb78adbe8371f8c' });
+    const picks = Array.from(document.querySelectorAll('.live-add__pick'));
+    // The authorized one first; the unauthorized one disabled and saying why; the single-item one not at all.
+    expect(picks.map((p) => p.textContent)).toEqual([
+      '直播满100减15批次号 2222222222 · 剩余 800 张',
+      '直播满100减15批次号 1111111111 · 剩余 1,000 张未授权给本直播小程序',
+    ]);
+    fireEvent.click(picks[1]!);
+    const input = document.querySelector<HTMLInputElement>('.live-add taro-input-core input');
+    expect(input?.value ?? '').toBe('');
+    fireEvent.click(picks[0]!);
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('.live-add taro-input-core input')?.value).toBe('2222222222'));
+    expect(screen.queryByText(/暂无已授权/)).toBeNull();
+  });
+
+  test('with nothing authorized for the room, a host is told to ask the merchant admin', async () => {
+    await renderConsole({
+      'stock.list': () => ({ stocks: [stockOf('1111111111', '直播满100减15', 1000)], total: 1 }),
+      'stock.authorizations': () => ({ authorizations: [], total: 0 }),
+    });
+    act(() => feed().onState(consoleState()));
+    fireEvent.click(await screen.findByText('+ 添加优惠券'));
+    expect(await screen.findByText('暂无已授权给本直播小程序（wxebb78adbe8371f8c）的运行中全场券，请联系商户管理员在「APPID 营销授权」中授权')).toBeTruthy();
+    expect(screen.queryByText('去授权')).toBeNull();
   });
 });
 

@@ -7,7 +7,8 @@ import { formatCount } from '@/lib/format';
 import './live.scss';
 
 /**
- * 添加优惠券: 批次号 (typed, pasted, or one tap on a running 全场券) and the room's quantity. A refusal
+ * 添加优惠券: 批次号 (typed, pasted, or one tap on a running 全场券 authorized for the room's APPID;
+ * the others are shown disabled) and the room's quantity. A refusal
  * lists every L2 rule the stock fails, each with its fix, right in the sheet.
  */
 export function AddCouponSheet({ vm }: { vm: LiveConsoleVm }) {
@@ -26,16 +27,30 @@ export function AddCouponSheet({ vm }: { vm: LiveConsoleVm }) {
           </View>
           {vm.picks.length ? (
             <View className="live-add__picks">
-              {vm.picks.map((s) => (
+              {vm.picks.map(({ stock: s, authorized }) => (
                 <View
                   key={s.stockId}
-                  className={`live-add__pick ${add.stockId.trim() === s.stockId ? 'live-add__pick--active' : ''}`}
-                  onClick={() => vm.pickStock(s)}
+                  className={`live-add__pick ${authorized ? '' : 'live-add__pick--disabled'} ${add.stockId.trim() === s.stockId ? 'live-add__pick--active' : ''}`}
+                  onClick={authorized ? () => vm.pickStock(s) : undefined}
                 >
                   <Text className="live-add__pick-name">{s.name}</Text>
-                  <Text className="live-add__pick-meta">{s.stockId} · 剩余 {formatCount(s.remaining)} 张</Text>
+                  <Text className="live-add__pick-meta">批次号 {s.stockId} · 剩余 {formatCount(s.remaining)} 张</Text>
+                  {authorized ? null : <Text className="live-add__pick-off">未授权给本直播小程序</Text>}
                 </View>
               ))}
+            </View>
+          ) : null}
+          {vm.noAuthorizedPick ? (
+            <View className="live-add__none">
+              <Text className="live-add__none-text">
+                暂无已授权给本直播小程序（{vm.appid}）的运行中全场券
+                {vm.canAuthorize ? '' : '，请联系商户管理员在「APPID 营销授权」中授权'}
+              </Text>
+              {vm.canAuthorize ? (
+                <Button className="live-add__none-link" size="small" fill="outline" type="primary" onClick={vm.toAuthorizations}>
+                  去授权
+                </Button>
+              ) : null}
             </View>
           ) : null}
           <Text className="live-add__note">需为运行中的全场券（通用券），并已授权给本直播间的小程序 APPID</Text>
