@@ -141,8 +141,9 @@ describe('live room: host console and viewer, two phones', () => {
     await host.locator('.live-add__field--quantity input').fill('20');
     await host.locator('.live-add__submit').tap();
     const card = host.locator(`.live-coupon[data-stock-id="${good}"]`);
-    await eventually(card).toContainText('券名称：满50元减10元');
-    await eventually(card).toContainText('库存：50张');
+    await eventually(card.locator('.live-coupon__title')).toHaveText('直播满减券');
+    await eventually(card.locator('.live-coupon__offer')).toHaveText('满50元减10元');
+    await eventually(card.locator('.live-coupon__counts')).toHaveText('本场投放 20 张 · 已领 0 张 · 批次剩余 50 张');
     await eventually(card.locator('.live-coupon__status')).toHaveText('未上架');
 
     // 上架 → 1 / 3; 推送 needs the live.
@@ -207,7 +208,7 @@ describe('live room: host console and viewer, two phones', () => {
 
     // The host's 已领取 and 库存 moved, without a reload.
     await eventually(card.locator('.live-coupon__claimed')).toHaveText('1');
-    await eventually(card).toContainText('库存：49张');
+    await eventually(card.locator('.live-coupon__counts')).toHaveText('本场投放 20 张 · 已领 1 张 · 批次剩余 49 张');
     await shot(host, 'live-08-console-claimed');
 
     // Only one push at a time: while it runs, 取消上架 is disabled and the hint names it.

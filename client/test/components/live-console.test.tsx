@@ -122,9 +122,13 @@ describe('直播控制台', () => {
     expect(text('.live-stats__cell--views .live-stats__value')).toBe('14');
     expect(text('.live-stats__cell--avg .live-stats__value')).toBe('6分40秒');
     expect(text('.live-control__duration')).toBe('03:23:27');
-    expect(screen.getByText('券名称：满5000元减500元')).toBeTruthy();
+    // The name as the name, the offer as the offer; the room's and the stock's counts each labelled.
+    expect(text('.live-coupon__title')).toBe('全员裂变通优惠券');
+    expect(text('.live-coupon__offer')).toBe('满5000元减500元');
     expect(screen.getByText('有效期：2020/07/07 - 2020/07/31')).toBeTruthy();
-    expect(screen.getByText('库存：100张')).toBeTruthy();
+    expect(text('.live-coupon__counts')).toBe('本场投放 100 张 · 已领 0 张 · 批次剩余 100 张');
+    expect(text('.live-control__switch--replay .live-control__switch-text')).toBe('开启');
+    expect(text('.live-control__switch--comments .live-control__switch-text')).toBe('开启');
     expect(text('.live-coupon__status')).toBe('推送中 47s');
     expect(text('.live-push__count-n')).toBe('1 / 3');
     // Coupons are all a room pushes (L4): no 商品 or 抽奖 tabs that lead nowhere.
@@ -134,7 +138,7 @@ describe('直播控制台', () => {
     act(() => feed().onState(consoleState({ stats: { online: 2, viewers: 9, views: 15, avgWatchSeconds: 400 } }, { claimed: 3, stockRemaining: 97, pushEndsAt: toRfc3339(Date.now() + 45_000) })));
     await waitFor(() => expect(text('.live-coupon__claimed')).toBe('3'));
     expect(text('.live-stats__cell--online .live-stats__value')).toBe('2');
-    expect(screen.getByText('库存：97张')).toBeTruthy();
+    expect(text('.live-coupon__counts')).toBe('本场投放 100 张 · 已领 3 张 · 批次剩余 97 张');
     // Only `subscribeRoom` brought them: nothing was read again.
     expect(callMock.mock.calls.filter(([fn]) => fn === 'live')).toEqual([]);
   });

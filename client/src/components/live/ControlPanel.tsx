@@ -46,7 +46,7 @@ export function ControlPanel({ room, liveSeconds, clockText, busy, onControl }: 
         <View className="live-control__row live-control__row--switch">
           <Text className="live-control__label">评论</Text>
           <View className="live-control__switch live-control__switch--comments">
-            <Text className="live-control__switch-text">{room.comments ? '开' : '关'}</Text>
+            <Text className="live-control__switch-text">{room.comments ? '开启' : '关闭'}</Text>
             <Switch checked={room.comments} disabled={ended || !!busy} onChange={(v) => onControl(v ? 'commentsOn' : 'commentsOff')} />
           </View>
         </View>

@@ -16,25 +16,28 @@ interface Props {
   onPush: (c: RoomCoupon) => void;
 }
 
-/** One coupon of the room, as the seed's row: 活动简介, 状态, 已领取, 操作. */
+/** One coupon of the room: its name and offer, 状态, 已领取, the room's and the stock's counts, 操作. */
 export function RoomCouponCard({ coupon: c, phase, label, pushBlocked, shelfFull, busy, onShelve, onPush }: Props) {
   const mine = (k: string) => busy === `${k}:${c.stockId}`;
   return (
     <View className={`live-coupon live-coupon--${phase.toLowerCase()}`} data-stock-id={c.stockId}>
       <View className="live-coupon__main">
         <View className="live-coupon__summary">
-          <Text className="live-coupon__title">券名称：{c.summary}</Text>
+          <Text className="live-coupon__title">{c.name}</Text>
+          <Text className="live-coupon__offer">{c.summary}</Text>
           <Text className="live-coupon__line">有效期：{validityText(c.availableBegin, c.availableEnd)}</Text>
-          <Text className="live-coupon__line">库存：{formatCount(c.stockRemaining)}张</Text>
-          <Text className="live-coupon__line live-coupon__muted">{c.name} · 批次 {c.stockId}</Text>
+          <Text className="live-coupon__line live-coupon__muted">批次号 {c.stockId}</Text>
         </View>
         <View className="live-coupon__side">
           <Text className={`live-coupon__status live-coupon__status--${phase.toLowerCase()}`}>{label}</Text>
           <Text className="live-coupon__claimed-label">已领取</Text>
           <Text className="live-coupon__claimed">{formatCount(c.claimed)}</Text>
-          <Text className="live-coupon__quantity">共 {formatCount(c.quantity)} 张</Text>
         </View>
       </View>
+      {/* The room's own quantity and the stock's remaining are different counts: each says which it is. */}
+      <Text className="live-coupon__counts">
+        本场投放 {formatCount(c.quantity)} 张 · 已领 {formatCount(c.claimed)} 张 · 批次剩余 {formatCount(c.stockRemaining)} 张
+      </Text>
       <View className="live-coupon__actions">
         {phase === 'OFF_SHELF' ? (
           <Button className="live-coupon__btn live-coupon__shelve" type="primary" fill="outline" disabled={!!busy || shelfFull} loading={mine('shelve')} onClick={() => onShelve(c, true)}>
