@@ -230,6 +230,11 @@ describe('live room: host console and viewer, two phones', () => {
     await modal.locator('.taro-model__confirm').tap();
     await eventually(host.locator('.live-control .live-state')).toHaveText('已结束');
     await eventually(viewer.locator('.live-stage__note')).toHaveText('直播已结束，感谢观看');
+    // Its shelf is a record now: no 取消上架, 推送 or 添加, and a note why.
+    await eventually(host.locator('.live-push__ended')).toHaveText('直播已结束，优惠券不能再添加、上架或推送');
+    expect(await card.locator('.live-coupon__unshelve').count()).toBe(0);
+    expect(await card.locator('.live-coupon__push').count()).toBe(0);
+    expect(await host.locator('.live-push__add').count()).toBe(0);
     await shot(host, 'live-10-console-ended');
 
     // The viewer leaves for another page of the app: the host's figures follow, no reload.

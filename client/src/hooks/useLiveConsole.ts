@@ -114,13 +114,16 @@ export function useLiveConsole() {
     if (!err) emitLiveRoomsChanged(roomId);
   };
 
+  // An ended room's shelf is a record: the console offers no change to it (the server refuses them too).
+  const ended = state?.room.state === 'ENDED';
+
   const shelve = (c: RoomCoupon, onShelf: boolean) => {
-    if (!merchantId) return;
+    if (!merchantId || ended) return;
     void act(`shelve:${c.stockId}`, () => call('live', 'shelve', { merchantId, roomId, stockId: c.stockId, onShelf }), onShelf ? '已上架' : '已取消上架');
   };
 
   const push = (c: RoomCoupon) => {
-    if (!merchantId) return;
+    if (!merchantId || ended) return;
     void act(`push:${c.stockId}`, () => call('live', 'push', { merchantId, roomId, stockId: c.stockId, durationSeconds: pushSeconds }), `已推送 ${pushSeconds} 秒`);
   };
 
@@ -183,7 +186,9 @@ export function useLiveConsole() {
     /** Only admins may authorize; a host is told whom to ask instead of a page they cannot open. */
     canAuthorize: canManage,
     toAuthorizations: () => go('stockAuthorizations', scope),
-    openAdd: () => setAdd({ ...closedForm, open: true }),
+    openAdd: () => {
+      if (!ended) setAdd({ ...closedForm, open: true });
+    },
     closeAdd: () => setAdd(closedForm),
     setAddStock: (stockId: string) => setAdd((f) => ({ ...f, stockId, issues: f.issues.filter((i) => i.path !== 'stockId'), failure: '' })),
     /** A pick fills the 批次号 and, if empty, the quantity with what the stock has left. */

@@ -197,6 +197,17 @@ describe('直播控制台', () => {
     expect(screen.getByText('直播间发放数量 500 张超过批次剩余库存 100 张')).toBeTruthy();
   });
 
+  test('an ended room offers no shelf, push or add, and says why', async () => {
+    await renderConsole();
+    act(() => feed().onState(consoleState({ room: { ...consoleState().room, state: 'ENDED', stateLabel: '已结束' } })));
+    expect(await screen.findByText('直播已结束，优惠券不能再添加、上架或推送')).toBeTruthy();
+    expect(text('.live-coupon__title')).toBe('全员裂变通优惠券');
+    expect(document.querySelector('.live-coupon__unshelve')).toBeNull();
+    expect(document.querySelector('.live-coupon__push')).toBeNull();
+    expect(screen.queryByText('+ 添加优惠券')).toBeNull();
+    expect(document.querySelector('.live-push__durations')).toBeNull();
+  });
+
   const stockOf = (stockId: string, name: string, remaining: number, scope = 'ALL') => ({ stockId, name, remaining, scope });
   const authOf = (stockId: string, appid: string) => ({ stockId, appid, stockName: '', status: 'AUTHORIZED' });
 
