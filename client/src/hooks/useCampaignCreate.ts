@@ -7,7 +7,7 @@ import type { ImagePurpose } from '@shared/files';
 import type { Issue } from '@shared/result';
 import { addDays, toMillis, toRfc3339 } from '@shared/time';
 import { call, toCloudError } from '@/services/cloud';
-import { showError, showToast } from '@/components/feedback';
+import { showError, showFormErrors } from '@/components/feedback';
 import { centroid, distanceKm } from '@/components/campaign/campaignText';
 import type { PreviewData } from '@/components/campaign/CampaignPreview';
 import { go, isH5, replace } from '@/lib/routes';
@@ -236,7 +236,7 @@ export function useCampaignCreate() {
     for (let s = step; s < upto; s++) {
       if (errorsOfStep(issues, s).length) {
         setStep(s);
-        showToast('请先修正标红的项', 'warn');
+        showFormErrors();
         return;
       }
     }
@@ -330,7 +330,7 @@ export function useCampaignCreate() {
       if (errors.length || !draft) {
         const steps = errors.map((i) => stepOfPath(i.path)).filter((s): s is number => s !== undefined);
         if (steps.length) setStep(Math.min(...steps));
-        showToast('还有未通过校验的项，请修改后再创建', 'warn');
+        showFormErrors('还有未通过校验的项，请修改后再创建');
         return;
       }
       const out = await create.send(draft, (requestId) => call('campaign', 'create', { ...draft, requestId }));

@@ -7,7 +7,7 @@ import { toMillis, toRfc3339 } from '@shared/time';
 import { parseWith } from '@shared/validation';
 import { call, toCloudError } from '@/services/cloud';
 import { fileUrl } from '@/services/upload';
-import { showError, showToast } from '@/components/feedback';
+import { showError, showFormErrors, showToast } from '@/components/feedback';
 import { replace, ROUTES } from '@/lib/routes';
 import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
@@ -122,7 +122,7 @@ export function useCampaignEdit() {
     setTouched(new Set(['logo', 'brandName', 'title', 'subtitle', 'startAt', 'endAt']));
     const delivery = check.delivery;
     if (!delivery || all.some((i) => i.level === 'error')) {
-      showToast('请先修正标红的项', 'warn');
+      showFormErrors();
       return;
     }
     setSaving(true);

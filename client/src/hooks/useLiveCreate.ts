@@ -11,7 +11,7 @@ import { textWidth } from '@shared/text';
 import { toMillis, toRfc3339 } from '@shared/time';
 import { parseWith } from '@shared/validation';
 import { call } from '@/services/cloud';
-import { showError, showToast } from '@/components/feedback';
+import { showError, showFormErrors } from '@/components/feedback';
 import { issueAt } from '@/lib/issues';
 import { minutesText } from '@/components/live/liveText';
 import { replace } from '@/lib/routes';
@@ -96,7 +96,7 @@ export function useLiveCreate() {
     if (submitting || !acting) return;
     setTouched(Object.fromEntries(FIELDS.map((k) => [k, true])));
     if (issues.some((i) => i.level === 'error')) {
-      showToast('还有未通过校验的项，请修改后再创建', 'warn');
+      showFormErrors('还有未通过校验的项，请修改后再创建');
       return;
     }
     const payload = { merchantId, ...draft };

@@ -5,7 +5,7 @@ import { timeRuleSchema } from '@shared/stock/schema';
 import { parseWith } from '@shared/validation';
 import { addDays, toMillis, toRfc3339 } from '@shared/time';
 import { call } from '@/services/cloud';
-import { showError, showToast } from '@/components/feedback';
+import { showError, showFormErrors, showToast } from '@/components/feedback';
 import { replace } from '@/lib/routes';
 import { hhmmToSeconds, secondsToHhmm, TIME_RULE_LABELS, timeRuleText, validityLong } from '@/components/stock/stockText';
 import { ADMINS, useActingMerchant } from './useActing';
@@ -59,7 +59,7 @@ export function useStockCreate() {
     const keys = STEP_KEYS[step];
     if (keys) f.touchAll(keys);
     if (stepHasErrors(step)) {
-      showToast('请先修正标红的项', 'warn');
+      showFormErrors();
       return;
     }
     setStep((s) => Math.min(s + 1, STEP_TITLES.length - 1));
@@ -153,7 +153,7 @@ export function useStockCreate() {
       const errorPaths = check.issues.filter((i) => i.level === 'error').map((i) => i.path);
       const target = firstStepWithErrors(errorPaths);
       if (target !== undefined) setStep(target);
-      showToast('还有未通过校验的项，请修改后再创建', 'warn');
+      showFormErrors('还有未通过校验的项，请修改后再创建');
       return;
     }
     const payload = { merchantId, ...draft };
