@@ -1,7 +1,7 @@
 /**
  * 观看直播 (?roomId=): the viewer's side (L6). Joins when the page shows (`live.join`), leaves when it
  * hides or unloads (`live.leave`), follows the room through `subscribeRoom`, and claims the pushed
- * coupon with one requestId per tap (W2).
+ * coupon with one requestId per claim, kept for a retry after a network failure (W2).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
@@ -77,20 +77,30 @@ export function useLiveWatch() {
   const left = pushed ? secondsLeft(pushed.pushEndsAt, nowMs) : 0;
   const live = pushed && left > 0 ? pushed : null;
 
+  // A ref, not state: a second tap in the same tick sees it before React re-renders the button disabled.
+  const inFlight = useRef(false);
+  // Kept while the outcome is unknown (network failure): the retry is the same claim, answered once.
+  const pending = useRef<{ stockId: string; requestId: string }>();
+
   const claim = async () => {
-    if (!live || claiming) return;
+    if (!live || inFlight.current) return;
+    inFlight.current = true;
     setClaiming(true);
-    // One requestId per tap: a tap is one intent; the button is disabled while it runs.
-    const requestId = newRequestId('lc');
+    const stockId = live.stockId;
+    if (pending.current?.stockId !== stockId) pending.current = { stockId, requestId: newRequestId('lc') };
+    const { requestId } = pending.current;
     try {
-      const out = await call('live', 'claim', { roomId, stockId: live.stockId, requestId });
+      const out = await call('live', 'claim', { roomId, stockId, requestId });
+      pending.current = undefined;
       const coupon = out.coupons[0];
-      if (coupon) setOutcome({ kind: 'claimed', stockId: live.stockId, coupon });
+      if (coupon) setOutcome({ kind: 'claimed', stockId, coupon });
     } catch (e) {
       const err = toCloudError(e);
-      if (err.code.startsWith('LIVE.')) setOutcome({ kind: 'refused', stockId: live.stockId, code: err.code, ...claimRefusal(err.code, err.message, live) });
+      if (!err.isNetwork) pending.current = undefined;
+      if (err.code.startsWith('LIVE.')) setOutcome({ kind: 'refused', stockId, code: err.code, ...claimRefusal(err.code, err.message, live) });
       else showError(err);
     } finally {
+      inFlight.current = false;
       setClaiming(false);
     }
     // My count and what is left: the feed brings them too, this is just sooner.

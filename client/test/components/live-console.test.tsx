@@ -8,7 +8,7 @@ import { Current } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';
 import type { Me } from '@shared/account/schema';
 import { toRfc3339 } from '@shared/time';
-import { CloudError } from '@/services/cloud';
+import { CloudError, NETWORK_ERROR } from '@/services/cloud';
 import { subscribeRoom, type LiveConsole, type LiveViewerState, type RoomHandlers } from '@/services/realtime';
 import { SessionProvider } from '@/hooks/useSession';
 import LiveConsolePage from '@/pages/live/console/index';
@@ -292,6 +292,32 @@ describe('观看直播', () => {
     const claims = callMock.mock.calls.filter(([fn, action]) => fn === 'live' && action === 'claim');
     expect(claims).toHaveLength(1);
     expect(claims[0]?.[2]).toEqual({ roomId: ROOM, stockId: STOCK, requestId: expect.stringMatching(/^lc-/) });
+  });
+
+  test('a double tap on 立即领取 sends one claim; a retry after a network failure reuses its requestId', async () => {
+    let attempts = 0;
+    backend({
+      'account.me': () => consumer,
+      'live.join': () => viewerState({}),
+      'live.watch': () => viewerState({}),
+      'live.claim': () => {
+        attempts += 1;
+        if (attempts === 1) throw new CloudError(NETWORK_ERROR, '网络异常，请检查网络后重试');
+        return { coupons: [{ couponCode: '384729105521', stockId: STOCK, name: '全员裂变通优惠券', summary: '满5000元减500元' }] };
+      },
+    });
+    render(<SessionProvider><LiveWatchPage /></SessionProvider>);
+    const button = await screen.findByText('立即领取');
+    // Two taps in the same tick: the second one is ignored.
+    fireEvent.click(button);
+    fireEvent.click(button);
+    const claims = () => callMock.mock.calls.filter(([fn, action]) => fn === 'live' && action === 'claim');
+    await waitFor(() => expect(text('.live-pushed__claim')).toBe('立即领取'));
+    expect(claims()).toHaveLength(1);
+    // The answer was lost: the next tap is the same claim.
+    fireEvent.click(screen.getByText('立即领取'));
+    await waitFor(() => expect(claims()).toHaveLength(2));
+    expect(claims()[1]?.[2]).toEqual(claims()[0]?.[2]);
   });
 
   test('推送已结束 when the push ended under the tap; nothing pushed says so', async () => {
