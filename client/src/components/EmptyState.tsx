@@ -1,16 +1,19 @@
 import type { ComponentProps } from 'react';
+import { Text, View } from '@tarojs/components';
 import { Empty } from '@nutui/nutui-react-taro';
-import { NetworkError, Order, Tips } from '@nutui/icons-react-taro';
+import './EmptyState.scss';
 
-type Props = Omit<ComponentProps<typeof Empty>, 'image'>;
+type Props = Omit<ComponentProps<typeof Empty>, 'image' | 'imageSize'>;
 
 /**
- * NutUI <Empty> with bundled icons: its default pictures are hot-linked from a JD CDN, which a
- * merchant's phone may not reach (and a mini-program should not depend on).
+ * NutUI <Empty> with a picture drawn by CSS: its default pictures are hot-linked from a JD CDN,
+ * which a merchant's phone may not reach, and the icon font's SVGs drew 0×0 inside it.
  */
-export function EmptyState({ status = 'empty', size, ...rest }: Props) {
-  const px = size === 'small' ? 40 : 56;
-  const color = status === 'empty' ? '#c8cdd3' : '#ff9500';
-  const image = status === 'network' ? <NetworkError size={px} color={color} /> : status === 'error' ? <Tips size={px} color={color} /> : <Order size={px} color={color} />;
-  return <Empty {...rest} status={status} size={size} image={image} imageSize={px} />;
+export function EmptyState({ status = 'empty', size = 'base', className, ...rest }: Props) {
+  const art = (
+    <View className={`empty-state__art empty-state__art--${status}`}>
+      {status === 'empty' ? <View className="empty-state__slip" /> : <Text className="empty-state__mark">!</Text>}
+    </View>
+  );
+  return <Empty {...rest} status={status} size={size} image={art} className={`empty-state empty-state--${size} ${className ?? ''}`} />;
 }

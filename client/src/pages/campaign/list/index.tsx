@@ -5,7 +5,6 @@ import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
-import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { CampaignCard } from '@/components/campaign/CampaignCard';
 import { QuotaHeader } from '@/components/campaign/QuotaHeader';
@@ -31,11 +30,15 @@ export default function CampaignListPage() {
           render={(c) => <CampaignCard key={c.campaignId} campaign={c} onOpen={vm.open} />}
           paging={vm}
           empty={
-            <EmptyState
-              title={`暂无${what}配额发券活动`}
-              description={vm.canManage ? '选好代金券，设置展示和人群，即可开始用配额发券' : '商户管理员创建活动后，会显示在这里'}
-              actions={vm.canManage && !vm.status ? [emptyAction('新建活动', vm.create)] : []}
-            />
+            vm.status ? (
+              <EmptyState size="small" title={`没有「${CAMPAIGN_STATUS_LABELS[vm.status]}」的活动`} description="切换到「全部」查看其他活动" />
+            ) : (
+              // 新建活动 is the bar's button below: one way in, not two.
+              <EmptyState
+                title="暂无配额发券活动"
+                description={vm.canManage ? '选好代金券，设置展示和人群，即可开始用配额发券' : '商户管理员创建活动后，会显示在这里'}
+              />
+            )
           }
         />
       </LoadState>

@@ -4,7 +4,6 @@ import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
-import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { RoomCard } from '@/components/live/RoomCard';
 import { useLiveRooms } from '@/hooks/useLiveRooms';
@@ -22,7 +21,7 @@ export default function LiveRoomsPage() {
           count={`共 ${vm.total} 个直播间`}
           render={(r) => <RoomCard key={r.roomId} room={r} onOpen={vm.open} />}
           paging={vm}
-          empty={<EmptyState title="还没有直播间" description="创建直播间后，可添加代金券，在直播中上架、推送给观众领取" actions={[emptyAction('创建直播间', vm.create)]} />}
+          empty={<EmptyState title="还没有直播间" description="用下方的「创建直播间」开始：添加代金券，直播中上架、推送给观众领取" />}
         />
       </LoadState>
       <BottomBar>

@@ -5,7 +5,6 @@ import { BottomBar } from '@/components/BottomBar';
 import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
-import { emptyAction } from '@/components/emptyAction';
 import { Forbidden } from '@/components/account/Forbidden';
 import { StatusFilter } from '@/components/stock/StatusFilter';
 import { StockCard } from '@/components/stock/StockCard';
@@ -27,11 +26,15 @@ export default function StockListPage() {
           render={(s) => <StockCard key={s.stockId} stock={s} onOpen={vm.open} />}
           paging={vm}
           empty={
-            <EmptyState
-              title={`暂无${what}代金券批次`}
-              description={vm.canManage ? '创建批次并激活后，即可授权给小程序、放入直播间发放' : '商户管理员创建并激活批次后，会显示在这里'}
-              actions={vm.canManage && !vm.status ? [emptyAction('创建代金券', vm.create)] : []}
-            />
+            vm.status ? (
+              <EmptyState size="small" title={`没有「${STOCK_STATUS_LABELS[vm.status]}」的批次`} description="切换到「全部」查看其他批次" />
+            ) : (
+              // 创建代金券 is the bar's button below: one way in, not two.
+              <EmptyState
+                title="暂无代金券批次"
+                description={vm.canManage ? '创建批次并激活后，即可授权给小程序、放入直播间发放' : '商户管理员创建并激活批次后，会显示在这里'}
+              />
+            )
           }
         />
       </LoadState>
