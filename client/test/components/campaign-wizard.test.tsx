@@ -237,6 +237,31 @@ test('an unfinished campaign comes back after a reload, on its step, with the st
   expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toBeNull();
 });
 
+test('小程序 targeting without an APPID asks to choose one, and the path hint is the placeholder', async () => {
+  backend();
+  pickMock.mockResolvedValue({ path: 'blob:logo', size: 2048, name: 'logo.png', width: 120, height: 120, format: 'png' });
+  uploadMock.mockResolvedValue({ fileId: 'local:logo/abc123def456.png', purpose: 'logo', format: 'png', width: 120, height: 120, bytes: 2048 });
+  await renderAt('推广类型');
+  fireEvent.click(screen.getByText('推广小程序'));
+  next();
+  await screen.findByText('商户品牌名称');
+  fireEvent.click(screen.getByLabelText('上传商户 logo'));
+  await waitFor(() => expect(uploadMock).toHaveBeenCalled());
+  await typeInto('brandName', '家乐福');
+  await typeInto('title', '周末满100减30');
+  await typeInto('subtitle', '线上专享');
+  fireEvent.click(screen.getByText('从已配置的代金券中选择 ›'));
+  await screen.findByText('共 2 张，1 张符合当前活动');
+  click('.campaign-picker__add');
+  await screen.findByText('周末满100减30', { selector: '.campaign-stock__name' });
+  next();
+  await screen.findByText('核销小程序 APPID');
+  await waitFor(() => expect(document.querySelector('.form-field--path taro-input-core input')?.getAttribute('placeholder')).toBe('如 pages/coupon/index'));
+  next();
+  expect(await screen.findByText('请选择核销小程序')).toBeTruthy();
+  expect(screen.queryByText(/16 位十六进制/)).toBeNull();
+});
+
 test('the whole wizard sends the draft once, with a requestId, and shows the created campaign', async () => {
   let created: Record<string, unknown> | undefined;
   backend({

@@ -46,8 +46,8 @@ function MiniProgram({ vm }: { vm: CampaignCreateVm }) {
       <Field name="appid" label="核销小程序 APPID" issue={issueAt(vm.visible, 'targeting.miniProgram.appid') ?? issueAt(vm.visible, 'targeting.miniProgram', true)} note="用户领券后点「立即使用」跳转到这个小程序">
         <AppidPicker options={vm.appids.data?.appids ?? []} value={vm.form.appid} onChange={(t) => vm.set('appid', t)} />
       </Field>
-      <Field name="path" label="小程序 path" issue={issueAt(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径，如 pages/coupon/index">
-        <TextInput value={vm.form.path} placeholder="pages/index/index" onChange={(t) => vm.set('path', t)} />
+      <Field name="path" label="小程序 path" issue={issueAt(vm.visible, 'targeting.miniProgram.path')} note="用券的页面路径">
+        <TextInput value={vm.form.path} placeholder="如 pages/coupon/index" onChange={(t) => vm.set('path', t)} />
       </Field>
     </>
   );
