@@ -7,7 +7,8 @@ import type { Me } from '@shared/account/schema';
 import { call } from '@/services/cloud';
 import { SessionProvider } from '@/hooks/useSession';
 import HomePage from '@/pages/home/index';
-import { callMock } from './fakeCloud';
+import StockListPage from '@/pages/stock/list/index';
+import { callMock, calls } from './fakeCloud';
 
 jest.mock('@/services/cloud', () => {
   const actual = jest.requireActual<typeof import('@/services/cloud')>('@/services/cloud');
@@ -97,12 +98,15 @@ test('a member of 8 merchants reaches every one of them, 5 a page behind 更多�
   expect(Taro.getStorageSync('coupon-desk.acting')).toEqual({ memberId: 'sp-admin', role: 'MERCHANT_ADMIN', merchantId: '1900000107' });
 });
 
-test('an SP admin acts for one of its sub-merchants: the first by default, another picked on home', async () => {
-  const sub = (merchantId: string, name: string) => ({
-    merchantId, name, kind: 'SUB_MERCHANT', providerId: '1900000001', brandGroupId: null, brandGroupName: null, noCashEnabled: false,
-    quota: { opened: true, balance: 0, total: 0, used: 0 },
-  });
-  callMock.mockImplementation(((fn: string, action: string) => {
+const sub = (merchantId: string, name: string) => ({
+  merchantId, name, kind: 'SUB_MERCHANT', providerId: '1900000001', brandGroupId: null, brandGroupName: null, noCashEnabled: false,
+  quota: { opened: true, balance: 0, openedAt: null },
+});
+
+function spBackend(more: (fn: string, action: string, data: Record<string, unknown>) => unknown = () => undefined) {
+  callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
+    const extra = more(fn, action, data);
+    if (extra !== undefined) return Promise.resolve(extra);
     if (fn === 'account' && action === 'me') {
       return Promise.resolve({
         memberId: 'sp-admin', nickname: '李敏', consumer: false,
@@ -118,6 +122,10 @@ test('an SP admin acts for one of its sub-merchants: the first by default, anoth
     }
     return Promise.reject(new Error(`unexpected ${fn}.${action}`));
   }) as unknown as typeof call);
+}
+
+test('an SP admin acts for one of its sub-merchants: the first by default, another picked on home', async () => {
+  spBackend();
   const first = renderHome();
   // The provider itself has no stocks or campaigns: it is not offered, the first sub-merchant is picked.
   expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
@@ -130,4 +138,12 @@ test('an SP admin acts for one of its sub-merchants: the first by default, anoth
   first.unmount();
   renderHome();
   expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+});
+
+test("an SP admin's merchant pages load the chosen sub-merchant, never the provider's own empty lists", async () => {
+  Taro.setStorageSync('coupon-desk.target', { spId: '1900000001', merchantId: '1900000201' });
+  spBackend((fn, action) => (fn === 'stock' && action === 'list' ? { stocks: [], total: 0, page: 1, pageSize: 20 } : undefined));
+  render(<SessionProvider><StockListPage /></SessionProvider>);
+  await waitFor(() => expect(calls('stock', 'list')).toHaveLength(1));
+  expect(calls('stock', 'list')[0]?.[2]).toMatchObject({ merchantId: '1900000201' });
 });
