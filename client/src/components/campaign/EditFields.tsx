@@ -74,7 +74,7 @@ export function EditFields({ vm }: { vm: CampaignEditVm }) {
           <Text className="campaign-days__now campaign-edit__days">共 {spanDays(Date.parse(form.startAt), Date.parse(form.endAt))} 天</Text>
         </Field>
       </FormSection>
-      <Text className="campaign-confirm__note">保存后实时生效；推广类型、投放内容和定向在创建后不能修改。</Text>
+      <View className="campaign-confirm__note">保存后实时生效；推广类型、投放内容和定向在创建后不能修改。</View>
       <View className="form-actions">
         <Button className="form-actions__btn campaign-save" size="large" type="primary" loading={vm.saving} disabled={!!vm.conflict} onClick={vm.save}>
           保存修改
