@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
+import { TAG_TONES } from '@/lib/tagTones';
 import type { MerchantWithQuota } from '@shared/account/schema';
 import { formatCount, MERCHANT_KIND_LABELS } from '@/lib/format';
 import './account.scss';
@@ -15,8 +16,8 @@ export function MerchantCard({ merchant, actions, selected }: { merchant: Mercha
           <Text className="merchant-card__name">{merchant.name}</Text>
           <Tag
             round
-            background={merchant.kind === 'SERVICE_PROVIDER' ? '#e8f8ef' : '#eef1f4'}
-            color={merchant.kind === 'SERVICE_PROVIDER' ? '#07c160' : '#5c6b7a'}
+            background={TAG_TONES[merchant.kind === 'SERVICE_PROVIDER' ? 'green' : 'grey'].background}
+            color={TAG_TONES[merchant.kind === 'SERVICE_PROVIDER' ? 'green' : 'grey'].color}
           >
             {MERCHANT_KIND_LABELS[merchant.kind]}
           </Tag>

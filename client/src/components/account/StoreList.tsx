@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
+import { TAG_TONES } from '@/lib/tagTones';
 import { Location } from '@nutui/icons-react-taro';
 import type { StoreInfo } from '@shared/account/schema';
 import { EmptyState } from '@/components/EmptyState';
@@ -14,7 +15,7 @@ export function StoreList({ stores, isMine }: { stores: readonly StoreInfo[]; is
         <View key={s.storeId} className="store-card">
           <View className="store-card__title">
             <Text className="store-card__name">{s.name}</Text>
-            {isMine(s) ? <Tag type="success" round>我的门店</Tag> : null}
+            {isMine(s) ? <Tag background={TAG_TONES.green.background} color={TAG_TONES.green.color} round>我的门店</Tag> : null}
           </View>
           <View className="store-card__row">
             <Location size={14} color="#8c8c8c" />

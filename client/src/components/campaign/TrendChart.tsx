@@ -26,11 +26,11 @@ export function trendOption(daily: readonly DailyStats[]): TrendOption {
       type: 'category',
       data: daily.map((d) => d.day.slice(5).replace('-', '/')),
       axisTick: { show: false },
-      axisLabel: { fontSize: 10, color: '#8c8c8c' },
+      axisLabel: { fontSize: 11, color: '#666666' },
     },
     yAxis: [
-      { type: 'value', minInterval: 1, axisLabel: { fontSize: 10, color: '#8c8c8c' }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
-      { type: 'value', axisLabel: { fontSize: 10, color: '#8c8c8c', formatter: '¥{value}' }, splitLine: { show: false } },
+      { type: 'value', minInterval: 1, axisLabel: { fontSize: 11, color: '#666666' }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
+      { type: 'value', axisLabel: { fontSize: 11, color: '#666666', formatter: '¥{value}' }, splitLine: { show: false } },
     ],
     series: [
       { name: '领取（张）', type: 'bar', barMaxWidth: 18, data: daily.map((d) => d.claims) },

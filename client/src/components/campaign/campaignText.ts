@@ -3,6 +3,7 @@
  * previews say the same thing the same way.
  */
 import type { StoreInfo } from '@shared/account/schema';
+import { TAG_TONES } from '@/lib/tagTones';
 import {
   AGE_BANDS,
   AREA_LABELS,
@@ -19,10 +20,10 @@ import { formatDateTime, formatShanghai } from '@shared/time';
 import { formatRange } from '@/lib/format';
 
 export const STATUS_TAG: Record<CampaignStatus, { background: string; color: string }> = {
-  NOT_STARTED: { background: '#eef4ff', color: '#3370ff' },
-  DELIVERING: { background: '#e8f8ef', color: '#07c160' },
-  PAUSED: { background: '#fff4e5', color: '#e37318' },
-  ENDED: { background: '#eef1f4', color: '#5c6b7a' },
+  NOT_STARTED: TAG_TONES.blue,
+  DELIVERING: TAG_TONES.green,
+  PAUSED: TAG_TONES.orange,
+  ENDED: TAG_TONES.grey,
 };
 
 export const PROMOTION_TYPE_DESCRIPTIONS: Record<Campaign['promotionType'], string> = {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { TAG_TONES } from '@/lib/tagTones';
 import type { MemberGroup } from '@/hooks/useLogin';
 import './login.scss';
 
@@ -23,7 +24,7 @@ export function MemberGroups({ groups, expanded, pending, onToggle, onLogin }: P
           <View key={g.key} className="login-group">
             <View className="login-group__head">
               <Text className="login-group__title">{g.title}</Text>
-              <Tag round background="#e8f8ef" color="#07c160">{g.members.length} 位</Tag>
+              <Tag round background={TAG_TONES.green.background} color={TAG_TONES.green.color}>{g.members.length} 位</Tag>
             </View>
             <CellGroup>
               {shown.map(({ member, detail }) => (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
+import { TAG_TONES } from '@/lib/tagTones';
 import type { Authorization } from '@shared/stock/schema';
 import { formatShanghai } from '@shared/time';
 import { StockRows } from './StockRows';
@@ -11,7 +12,7 @@ export function AuthorizationCard({ a }: { a: Authorization }) {
     <View className="auth-card">
       <View className="auth-card__head">
         <Text className="auth-card__name">{a.stockName || '—'}</Text>
-        <Tag type="success" round>
+        <Tag background={TAG_TONES.green.background} color={TAG_TONES.green.color} round>
           {a.statusLabel}
         </Tag>
       </View>

@@ -6,6 +6,7 @@ import { fenToYuanShort } from '@shared/money';
 import type { Stock, StockStatus, TimeRule } from '@shared/stock/schema';
 import { formatShanghai } from '@shared/time';
 import { formatRange } from '@/lib/format';
+import type { TagTone } from '@/lib/tagTones';
 
 /** Mon … Sun in the order a Chinese calendar shows them; values as the API counts (0 = Sunday). */
 export const WEEKDAYS: ReadonlyArray<{ value: number; label: string }> = [
@@ -35,13 +36,13 @@ export const FUNDING_DESCRIPTIONS = {
 export const SCOPE_LABELS = { ALL: '全场券', SINGLE_ITEM: '单品券' } as const;
 export const PURPOSE_LABELS = { GENERAL: '通用', QUOTA_CAMPAIGN: '配额发券' } as const;
 
-/** NutUI Tag colours per status. */
-export const STATUS_TAG_TYPES: Record<StockStatus, 'default' | 'primary' | 'info' | 'success' | 'danger' | 'warning'> = {
-  UNACTIVATED: 'info',
-  RUNNING: 'success',
-  PAUSED: 'warning',
-  STOPPED: 'default',
-  EXPIRED: 'default',
+/** Tag colour per status. */
+export const STATUS_TAG_TONES: Record<StockStatus, TagTone> = {
+  UNACTIVATED: 'blue',
+  RUNNING: 'green',
+  PAUSED: 'orange',
+  STOPPED: 'grey',
+  EXPIRED: 'grey',
 };
 
 /** Seconds of the day → "HH:mm" (86400 → "24:00"). */
