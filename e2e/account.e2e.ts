@@ -64,3 +64,33 @@ describe('service provider recharges quota on a phone', () => {
     await context.close();
   });
 });
+
+describe('service provider acts for a sub-merchant', () => {
+  it('lands on a sub-merchant, switches on home, and 【管理】 makes that merchant the one every tile opens', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.login-member').filter({ hasText: '李敏（服务商）' }).tap();
+
+    // The provider has no stocks of its own: home acts for its first sub-merchant.
+    const target = page.locator('.home-header__target-name');
+    await eventually(target).toHaveText('管理中：家乐福上海');
+    await shot(page, 'account-06-home-sp-target');
+
+    // 商户列表 【管理】 on 星火咖啡: its campaigns, and home now names it.
+    await page.locator('.home-tiles__item').filter({ hasText: '商户列表' }).tap();
+    await merchantCard(page, '星火咖啡').locator('.merchant-card__manage').tap();
+    await eventually(page.locator('.campaign-quota')).toContainText('星火咖啡');
+    await page.goBack();
+    await page.goBack();
+    await eventually(target).toHaveText('管理中：星火咖啡');
+
+    // 代金券 → 创建代金券 for 星火咖啡, which has not enabled 免充值: the choice is greyed at once.
+    await page.locator('.home-tiles__item').filter({ hasText: '代金券' }).tap();
+    await page.locator('.stock-create-btn').tap();
+    await page.getByText('立即开通免充值代金券产品功能').waitFor();
+    await expectFitsPhone(page);
+    await shot(page, 'account-07-sp-stock-create-nocash');
+    await context.close();
+  });
+});
