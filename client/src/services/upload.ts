@@ -13,6 +13,7 @@ import { call, CloudError, NETWORK_ERROR } from './cloud';
 const isH5 = process.env.TARO_ENV === 'h5';
 
 export const UPLOAD_UNSUPPORTED = 'FILE.UPLOAD_UNSUPPORTED';
+const NOT_IMAGE = '请选择 JPG 或 PNG 图片，无法读取这个文件';
 
 export interface PickedFile {
   /** A local path (weapp temp file) or an object URL (H5). */
@@ -51,7 +52,9 @@ export async function pickImage(): Promise<PickedImage | null> {
     throw new CloudError('FILE.PICK_FAILED', '无法读取图片，请重试');
   }
   const file = chosen.tempFiles[0];
-  if (!file) return null;
+  // H5's chooseImage swallows a file it cannot decode (logs it, answers no files); a cancel rejects
+  // instead, so no file here means the chosen one is not an image.
+  if (!file) throw new CloudError('FILE.NOT_IMAGE', NOT_IMAGE);
   // H5 hands over the File itself (its MIME type and name); weapp only a temp path.
   const original = (file as { originalFileObj?: { name?: string; type?: string } }).originalFileObj;
   const name = original?.name ?? file.path.split('/').pop() ?? 'image';
@@ -59,7 +62,7 @@ export async function pickImage(): Promise<PickedImage | null> {
   try {
     info = await Taro.getImageInfo({ src: file.path });
   } catch {
-    throw new CloudError('FILE.PICK_FAILED', '无法读取图片尺寸，请换一张 jpg 或 png 图片');
+    throw new CloudError('FILE.NOT_IMAGE', NOT_IMAGE);
   }
   const type = original?.type ?? (info as { type?: string }).type;
   return { path: file.path, size: file.size, name, width: info.width, height: info.height, format: formatOf(type, name) };
