@@ -117,7 +117,7 @@ describe('配额发券: a gift pack for stores and a mini-program, from the wiza
     // 2 投放设置: logo (a wrong size first: refused on the phone with the crop hint), texts, dates, gift pack.
     await page.locator('.form-field--brandName input').waitFor();
     await upload(page, page.locator('.campaign-upload--logo .campaign-upload__box'), png('big.png', 200, 200));
-    await page.getByText('商户 logo尺寸为 200×200，需为 120×120').waitFor();
+    await page.getByText('商户 logo 尺寸为 200×200，需为 120×120').waitFor();
     await upload(page, page.locator('.campaign-upload--logo .campaign-upload__box'), png('logo.png', 120, 120));
     await eventually(page.locator('.campaign-upload--logo .campaign-upload__again')).toBeVisible();
     await eventually(page.locator('.form-field--logo')).toContainText('重新上传');

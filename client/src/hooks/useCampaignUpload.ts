@@ -6,6 +6,9 @@ import { pickCsv, pickImage, uploadFile } from '@/services/upload';
 import { cropHint } from '@/components/campaign/campaignText';
 import type { UploadedImage, UploadedSeed } from './useCampaignForm';
 
+/** 「商户 logo尺寸」→「商户 logo 尺寸」: a space between a Latin word and the Chinese after it. */
+export const spaced = (text: string): string => text.replace(/([A-Za-z])(?=[\u4e00-\u9fff])/g, '$1 ');
+
 /**
  * Uploads for the campaign forms, keyed by the draft path they fill (`delivery.logo`,
  * `content.items.1.largeImage`, `targeting.audience.seedPackageId`). An image is measured on the
@@ -23,17 +26,16 @@ export function useCampaignUpload(merchantId?: string | null) {
   const image = useCallback(async (path: string, purpose: ImagePurpose): Promise<UploadedImage | null> => {
     const spec = IMAGE_SPECS[purpose];
     const fail = (message: string, hint?: string): null => {
-      report(path, [{ rule: spec.rule, path, level: 'error', message, ...(hint ? { hint } : {}) }]);
+      report(path, [{ rule: spec.rule, path, level: 'error', message: spaced(message), ...(hint ? { hint } : {}) }]);
       return null;
     };
     try {
       const picked = await pickImage();
       if (!picked) return null;
-      const local = imageProblems({ format: picked.format, width: picked.width, height: picked.height, bytes: picked.size }, purpose);
-      if (local.length) {
-        report(path, local.map((message) => ({ rule: spec.rule, path, level: 'error', message, hint: cropHint(purpose) })));
-        return null;
-      }
+      // One error per field: the first problem is the most specific (a wrong format makes the size moot;
+      // cropping to the size usually fixes the bytes too).
+      const [first] = imageProblems({ format: picked.format, width: picked.width, height: picked.height, bytes: picked.size }, purpose);
+      if (first) return fail(first, cropHint(purpose));
       setBusy(path);
       const meta = await uploadFile(picked, purpose, merchantId ?? undefined);
       report(path, []);
@@ -72,7 +74,13 @@ export function useCampaignUpload(merchantId?: string | null) {
   /** Every upload problem, as issues to show beside the fields. */
   const issues = Object.values(problems).flat();
 
-  return { busy, issues, image, seed, clear: (path: string) => report(path, []) };
+  /**
+   * Other checks' issues without those on a field an upload problem is about: the upload's is the
+   * more specific (a refused logo, not also 请上传商户 logo).
+   */
+  const besides = (others: readonly Issue[]): Issue[] => others.filter((i) => !problems[i.path]?.length);
+
+  return { busy, issues, besides, image, seed, clear: (path: string) => report(path, []) };
 }
 
 export type CampaignUpload = ReturnType<typeof useCampaignUpload>;

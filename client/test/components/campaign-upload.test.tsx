@@ -4,6 +4,7 @@
  * replaced; the hook, the shared IMAGE_SPECS and their messages are the real ones.
  */
 import { act, render } from '@testing-library/react';
+import type { Issue } from '@shared/result';
 import { CloudError } from '@/services/cloud';
 import { pickImage, uploadFile } from '@/services/upload';
 import { useCampaignUpload, type CampaignUpload } from '@/hooks/useCampaignUpload';
@@ -15,6 +16,10 @@ jest.mock('@/services/upload', () => {
 
 const pickMock = pickImage as jest.MockedFunction<typeof pickImage>;
 const uploadMock = uploadFile as jest.MockedFunction<typeof uploadFile>;
+
+/** The phone hands over `name` of `size` bytes, measured as `width`×`height`. */
+const picked = (name: string, format: string, size: number, width: number, height: number) =>
+  pickMock.mockResolvedValue({ path: 'blob:x', name, format, size, width, height });
 
 /** The hook inside a bare component (the latest render's value in `vm.current`). */
 async function pickLogo() {
@@ -29,6 +34,8 @@ async function pickLogo() {
   });
   return vm as { current: CampaignUpload };
 }
+
+const messages = (issues: readonly Issue[]) => issues.map((i) => i.message);
 
 beforeEach(() => {
   pickMock.mockReset();
@@ -46,4 +53,31 @@ test('a cancelled pick says nothing', async () => {
   pickMock.mockResolvedValue(null);
   const result = await pickLogo();
   expect(result.current.issues).toEqual([]);
+});
+
+test('a 200×200 logo: one error, the size, with a space after 「logo」', async () => {
+  picked('logo.png', 'png', 20_000, 200, 200);
+  const result = await pickLogo();
+  expect(messages(result.current.issues)).toEqual(['商户 logo 尺寸为 200×200，需为 120×120']);
+});
+
+test('a 700×700 file of 1.4 MB: still one error, the most specific (the size)', async () => {
+  picked('big.jpg', 'jpg', 1_468_006, 700, 700);
+  const result = await pickLogo();
+  expect(messages(result.current.issues)).toEqual(['商户 logo 尺寸为 700×700，需为 120×120']);
+  expect(uploadMock).not.toHaveBeenCalled();
+});
+
+test('a GIF: the format is the one error', async () => {
+  picked('logo.gif', 'gif', 20_000, 120, 120);
+  const result = await pickLogo();
+  expect(messages(result.current.issues)).toEqual(['商户 logo 格式为 gif，仅支持 jpg、png']);
+});
+
+test('besides() drops the other checks\' issues on a field the upload has refused', async () => {
+  picked('logo.png', 'png', 20_000, 200, 200);
+  const result = await pickLogo();
+  const required: Issue = { rule: 'F1', path: 'delivery.logo', level: 'error', message: '请上传商户 logo' };
+  const other: Issue = { rule: 'F2', path: 'delivery.name', level: 'error', message: '请输入活动名称' };
+  expect(result.current.besides([required, other])).toEqual([other]);
 });

@@ -283,7 +283,7 @@ test('the whole wizard sends the draft once, with a requestId, and shows the cre
   // A picture of the wrong size is refused on the phone, with the crop hint, and never sent.
   pickMock.mockResolvedValueOnce({ path: 'blob:big', size: 4096, name: 'big.png', width: 200, height: 120, format: 'png' });
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
-  expect(await screen.findByText('商户 logo尺寸为 200×120，需为 120×120')).toBeTruthy();
+  expect(await screen.findByText('商户 logo 尺寸为 200×120，需为 120×120')).toBeTruthy();
   expect(screen.getByText(/请先裁剪为正方形（1:1）/)).toBeTruthy();
   expect(uploadMock).not.toHaveBeenCalled();
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
