@@ -81,6 +81,7 @@ describe('live room: host console and viewer, two phones', () => {
   it('creates, adds, shelves, starts, pushes; the viewer claims; the console updates without reload', async () => {
     const good = await makeStock({ name: '直播满减券' }, { activate: true, authorize: true });
     const bad = await makeStock({ name: '配额专用券', purpose: 'QUOTA_CAMPAIGN' }, { activate: true, authorize: false });
+    const unauthorized = await makeStock({ name: '未授权的直播券' }, { activate: true, authorize: false });
 
     // ---- host: 直播间 tile → empty list → 创建直播间 ----
     const hostCtx = await phone(browser);
@@ -128,6 +129,13 @@ describe('live room: host console and viewer, two phones', () => {
     await host.locator('.live-push__add').tap();
     const stockInput = host.locator('.live-add__field--stockId input');
     await stockInput.waitFor();
+    // Only a stock authorized for the room's APPID can be picked; another running one shows why not.
+    const off = host.locator('.live-add__pick').filter({ hasText: unauthorized });
+    await eventually(off).toContainText('未授权给本直播小程序');
+    expect(await off.getAttribute('class')).toContain('live-add__pick--disabled');
+    expect(await host.locator('.live-add__pick').filter({ hasText: good }).getAttribute('class')).not.toContain('live-add__pick--disabled');
+    await off.tap();
+    expect(await stockInput.inputValue()).toBe('');
     await stockInput.fill(bad);
     await host.locator('.live-add__field--quantity input').fill('10');
     await host.locator('.live-add__submit').tap();
