@@ -27,12 +27,19 @@ export interface FileMeta {
 
 export const formatBytes = (n: number): string => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(2)} MB` : `${Math.ceil(n / 1024)} KB`);
 
+/** An image's name at the head of a message: 「商户 logo 尺寸」 takes a space after a Latin word. */
+export function imageLabel(purpose: ImagePurpose): string {
+  const { label } = IMAGE_SPECS[purpose];
+  return /[A-Za-z0-9]$/.test(label) ? `${label} ` : label;
+}
+
 /** Every way an image misses its spec, in Chinese with the figures. */
 export function imageProblems(meta: Pick<FileMeta, 'format' | 'width' | 'height' | 'bytes'>, purpose: ImagePurpose): string[] {
   const spec = IMAGE_SPECS[purpose];
+  const label = imageLabel(purpose);
   const problems: string[] = [];
-  if (meta.format !== 'jpg' && meta.format !== 'png') problems.push(`${spec.label}格式为 ${meta.format || '未知'}，仅支持 jpg、png`);
-  if (meta.width !== spec.width || meta.height !== spec.height) problems.push(`${spec.label}尺寸为 ${meta.width}×${meta.height}，需为 ${spec.width}×${spec.height}`);
-  if (meta.bytes > MAX_IMAGE_BYTES) problems.push(`${spec.label}大小为 ${formatBytes(meta.bytes)}，不能超过 1 MB`);
+  if (meta.format !== 'jpg' && meta.format !== 'png') problems.push(`${label}格式为 ${meta.format || '未知'}，仅支持 jpg、png`);
+  if (meta.width !== spec.width || meta.height !== spec.height) problems.push(`${label}尺寸为 ${meta.width}×${meta.height}，需为 ${spec.width}×${spec.height}`);
+  if (meta.bytes > MAX_IMAGE_BYTES) problems.push(`${label}大小为 ${formatBytes(meta.bytes)}，不能超过 1 MB`);
   return problems;
 }

@@ -311,16 +311,16 @@ describe('F1 logo', () => {
   const withLogo = (meta: Partial<FileMeta>) => env({ files: FILES.map((f) => (f.fileId === LOGO ? { ...f, ...meta } : f)) });
 
   it('121×120 is refused with the real size', () => {
-    expect(one('F1', check(single(), withLogo({ width: 121 })))).toMatchObject({ path: 'delivery.logo', message: '商户 logo尺寸为 121×120，需为 120×120' });
+    expect(one('F1', check(single(), withLogo({ width: 121 })))).toMatchObject({ path: 'delivery.logo', message: '商户 logo 尺寸为 121×120，需为 120×120' });
   });
 
   it('exactly 1 MB passes, one byte more fails', () => {
     expect(check(single(), withLogo({ bytes: 1_048_576 }))).toEqual([]);
-    expect(one('F1', check(single(), withLogo({ bytes: 1_048_577 }))).message).toBe('商户 logo大小为 1.00 MB，不能超过 1 MB');
+    expect(one('F1', check(single(), withLogo({ bytes: 1_048_577 }))).message).toBe('商户 logo 大小为 1.00 MB，不能超过 1 MB');
   });
 
   it('a gif is refused; a jpg is fine', () => {
-    expect(one('F1', check(single(), withLogo({ format: 'gif' }))).message).toBe('商户 logo格式为 gif，仅支持 jpg、png');
+    expect(one('F1', check(single(), withLogo({ format: 'gif' }))).message).toBe('商户 logo 格式为 gif，仅支持 jpg、png');
     expect(check(single(), withLogo({ format: 'jpg' }))).toEqual([]);
   });
 

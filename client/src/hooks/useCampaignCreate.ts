@@ -202,7 +202,7 @@ export function useCampaignCreate() {
   const client = checkOnClient(form, merchantId || '100000', now(), ownerStores);
   const serverIssues = server ? currentServerIssues(server.issues, server.stockAt, form) : [];
   // No APPID chosen yet: say what to do rather than the APPID's format.
-  const all = mergeIssues(upload.issues, client.issues, serverIssues).map((i) =>
+  const all = mergeIssues(upload.issues, upload.besides(client.issues), serverIssues).map((i) =>
     i.path === 'targeting.miniProgram.appid' && !form.appid.trim() && i.level === 'error' ? { ...i, message: '请选择核销小程序', hint: undefined } : i);
   const visible = all.filter((i) => {
     const f = fieldOf(i.path);
@@ -212,7 +212,7 @@ export function useCampaignCreate() {
   /** Everything for a given server answer, from the latest form (for decisions after an await). */
   const allFor = (serverList: readonly Issue[]): Issue[] => {
     const f = formRef.current;
-    return mergeIssues(upload.issues, checkOnClient(f, merchantId || '100000', now(), ownerStores).issues, serverList);
+    return mergeIssues(upload.issues, upload.besides(checkOnClient(f, merchantId || '100000', now(), ownerStores).issues), serverList);
   };
 
   // ---- steps ----

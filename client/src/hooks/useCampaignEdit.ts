@@ -111,7 +111,7 @@ export function useCampaignEdit() {
     return { issues, delivery: parsed.ok ? parsed.value : undefined };
   }, [form, base]);
 
-  const all = mergeIssues(upload.issues, check.issues, serverIssues);
+  const all = mergeIssues(upload.issues, upload.besides(check.issues), serverIssues);
   const visible = all.filter((i) => {
     const k = keyOf(i.path);
     return k === undefined || touched.has(k) || serverIssues.includes(i);

@@ -6,9 +6,6 @@ import { pickCsv, pickImage, uploadFile } from '@/services/upload';
 import { cropHint } from '@/components/campaign/campaignText';
 import type { UploadedImage, UploadedSeed } from './useCampaignForm';
 
-/** 「商户 logo尺寸」→「商户 logo 尺寸」: a space between a Latin word and the Chinese after it. */
-export const spaced = (text: string): string => text.replace(/([A-Za-z])(?=[\u4e00-\u9fff])/g, '$1 ');
-
 /**
  * Uploads for the campaign forms, keyed by the draft path they fill (`delivery.logo`,
  * `content.items.1.largeImage`, `targeting.audience.seedPackageId`). An image is measured on the
@@ -26,7 +23,7 @@ export function useCampaignUpload(merchantId?: string | null) {
   const image = useCallback(async (path: string, purpose: ImagePurpose): Promise<UploadedImage | null> => {
     const spec = IMAGE_SPECS[purpose];
     const fail = (message: string, hint?: string): null => {
-      report(path, [{ rule: spec.rule, path, level: 'error', message: spaced(message), ...(hint ? { hint } : {}) }]);
+      report(path, [{ rule: spec.rule, path, level: 'error', message, ...(hint ? { hint } : {}) }]);
       return null;
     };
     try {

@@ -285,6 +285,8 @@ test('the whole wizard sends the draft once, with a requestId, and shows the cre
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
   expect(await screen.findByText('商户 logo 尺寸为 200×120，需为 120×120')).toBeTruthy();
   expect(screen.getByText(/请先裁剪为正方形（1:1）/)).toBeTruthy();
+  // One error on the field, the upload's: not also the missing-logo one.
+  expect(screen.queryByText(/请上传商户 logo/)).toBeNull();
   expect(uploadMock).not.toHaveBeenCalled();
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
   await waitFor(() => expect(uploadMock).toHaveBeenCalledWith(expect.objectContaining({ path: 'blob:logo' }), 'logo', expect.any(String)));

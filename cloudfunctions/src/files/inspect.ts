@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { IMAGE_SPECS, imageProblems, MAX_IMAGE_BYTES, MAX_SEED_PACKAGE_BYTES, formatBytes, type ImagePurpose, type UploadPurpose } from '@shared/files';
+import { IMAGE_SPECS, imageLabel, imageProblems, MAX_IMAGE_BYTES, MAX_SEED_PACKAGE_BYTES, formatBytes, type ImagePurpose, type UploadPurpose } from '@shared/files';
 import type { Issue } from '@shared/result';
 
 export interface Inspected {
@@ -25,14 +25,15 @@ const HEADER = /^(openid|user_?id|userid|uid)$/i;
 export function inspectUpload(purpose: UploadPurpose, bytes: Uint8Array): InspectResult {
   if (purpose === 'seedPackage') return inspectSeedPackage(bytes);
   const spec = IMAGE_SPECS[purpose as ImagePurpose];
+  const label = imageLabel(purpose as ImagePurpose);
   const fail = (message: string): InspectResult => ({ ok: false, issues: [{ rule: spec.rule, path: 'file', level: 'error', message, hint: `请上传 ${spec.width}×${spec.height}、不超过 1 MB 的 jpg/png 图片` }] });
-  if (bytes.length === 0) return fail(`${spec.label}文件为空`);
-  if (bytes.length > MAX_IMAGE_BYTES) return fail(`${spec.label}大小为 ${formatBytes(bytes.length)}，不能超过 1 MB`);
+  if (bytes.length === 0) return fail(`${label}文件为空`);
+  if (bytes.length > MAX_IMAGE_BYTES) return fail(`${label}大小为 ${formatBytes(bytes.length)}，不能超过 1 MB`);
   let size: { width?: number; height?: number; type?: string };
   try {
     size = imageSize(bytes);
   } catch {
-    return fail(`${spec.label}不是可识别的图片（仅支持 jpg、png）`);
+    return fail(`${label}不是可识别的图片（仅支持 jpg、png）`);
   }
   const format = size.type === 'jpeg' ? 'jpg' : size.type ?? 'unknown';
   const meta = { format, width: size.width ?? 0, height: size.height ?? 0, bytes: bytes.length };

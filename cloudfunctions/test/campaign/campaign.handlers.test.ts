@@ -122,7 +122,7 @@ describe('campaign.validate: every issue at once, nothing written', () => {
     expect(v.issues).toEqual(expect.arrayContaining([
       expect.objectContaining({ rule: 'F3', path: 'delivery.title', level: 'error', message: '活动标题：长度 30 超过上限 24（最多 12 个中文字符，1 个中文字符 = 2 个英文字符）' }),
       expect.objectContaining({ rule: 'R7', path: 'content.stockId', level: 'error', message: `批次 ${low.stockId} 剩余库存 299 张，需不少于 300 张` }),
-      expect.objectContaining({ rule: 'F1', path: 'delivery.logo', message: '商户 logo尺寸为 100×100，需为 120×120' }),
+      expect.objectContaining({ rule: 'F1', path: 'delivery.logo', message: '商户 logo 尺寸为 100×100，需为 120×120' }),
       expect.objectContaining({ rule: 'T1', path: 'targeting.storeIds.1', message: `门店 st-xh-jingan 不是配额归属商户 ${SH} 的门店` }),
     ]));
     expect(v.issues).toHaveLength(4);

@@ -51,7 +51,7 @@ describe('account.registerFile (uploads from the mini-program)', () => {
     cloud.files.set('cloud://env-test.0000/uploads/logo/b.png', pngOf(121, 120));
     const before = h.snapshot();
     const wrong = await register(DEMO.members.merchant, 'cloud://env-test.0000/uploads/logo/b.png');
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'FILE.INVALID', issues: [expect.objectContaining({ rule: 'F1', message: '商户 logo尺寸为 121×120，需为 120×120' })] } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'FILE.INVALID', issues: [expect.objectContaining({ rule: 'F1', message: '商户 logo 尺寸为 121×120，需为 120×120' })] } });
     const missing = await register(DEMO.members.merchant, 'cloud://env-test.0000/uploads/logo/none.png');
     expect(missing).toMatchObject({ ok: false, error: { code: 'FILE.INVALID' } });
     expect(h.snapshot()).toEqual(before);

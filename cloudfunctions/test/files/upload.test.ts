@@ -61,8 +61,8 @@ describe('POST /api/upload', () => {
   });
 
   it.each([
-    ['logo', 121, 120, 'F1', '商户 logo尺寸为 121×120，需为 120×120'],
-    ['logo', 120, 119, 'F1', '商户 logo尺寸为 120×119，需为 120×120'],
+    ['logo', 121, 120, 'F1', '商户 logo 尺寸为 121×120，需为 120×120'],
+    ['logo', 120, 119, 'F1', '商户 logo 尺寸为 120×119，需为 120×120'],
     ['smallImage', 120, 120, 'P3', '商品小图尺寸为 120×120，需为 100×100'],
     ['largeImage', 750, 521, 'P4', '商品大图尺寸为 750×521，需为 750×520'],
   ])('refuses a %s of %i×%i with rule %s and the real size, storing nothing', async (purpose, w, hgt, rule, message) => {
@@ -80,12 +80,12 @@ describe('POST /api/upload', () => {
     const r = await upload('logo', gif, 'logo.png', 'image/png');
     expect(r.body.error.issues[0].message).toContain('格式为 gif，仅支持 jpg、png');
     const text = await upload('logo', Buffer.from('not an image at all'), 'logo.jpg', 'image/jpeg');
-    expect(text.body.error.issues[0].message).toBe('商户 logo不是可识别的图片（仅支持 jpg、png）');
+    expect(text.body.error.issues[0].message).toBe('商户 logo 不是可识别的图片（仅支持 jpg、png）');
   });
 
   it('refuses an image over 1 MB and accepts exactly 1 MB', async () => {
     const over = await upload('logo', pngPaddedTo(120, 120, 1_048_577));
-    expect(over.body.error.issues[0]).toMatchObject({ rule: 'F1', message: '商户 logo大小为 1.00 MB，不能超过 1 MB' });
+    expect(over.body.error.issues[0]).toMatchObject({ rule: 'F1', message: '商户 logo 大小为 1.00 MB，不能超过 1 MB' });
     const exact = await upload('logo', pngPaddedTo(120, 120, 1_048_576));
     expect(exact.body).toMatchObject({ ok: true, data: { width: 120, height: 120, bytes: 1_048_576 } });
   });
