@@ -53,10 +53,6 @@ export interface StockPick {
 
 const closedForm: AddCouponForm = { open: false, stockId: '', quantityText: '', issues: [], failure: '', submitting: false };
 
-/** The server's fix for an unauthorized stock names a page a LIVE_HOST cannot open: the host asks an admin. */
-const forHost = (i: Issue): Issue =>
-  i.hint?.includes('APPID 营销授权') ? { ...i, hint: '请联系商户管理员在「APPID 营销授权」中授权给本直播小程序' } : i;
-
 export function useLiveConsole() {
   const params = usePageParams();
   const roomId = params.roomId ?? '';
@@ -146,7 +142,7 @@ export function useLiveConsole() {
     } catch (e) {
       const err = toCloudError(e);
       // Every failing rule stays in the sheet (L2 names them all); the toast only for the rest.
-      if (err.issues.length) setAdd((f) => ({ ...f, submitting: false, issues: canManage ? err.issues : err.issues.map(forHost), failure: err.message }));
+      if (err.issues.length) setAdd((f) => ({ ...f, submitting: false, issues: err.issues, failure: err.message }));
       else {
         setAdd((f) => ({ ...f, submitting: false, issues: [], failure: err.message }));
         showError(err);

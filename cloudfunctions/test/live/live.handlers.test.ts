@@ -244,7 +244,7 @@ describe('live.addCoupon (L2)', () => {
     expect(await l2(unactivated.stockId)).toEqual([
       { rule: 'L2', path: 'stockId', level: 'error', message: `批次 ${unactivated.stockId} 状态为「未激活」，需为运行中`, hint: '请先激活' },
       // An unactivated stock cannot be authorized either (S14).
-      { rule: 'L2', path: 'stockId', level: 'error', message: `批次 ${unactivated.stockId} 未授权给直播间小程序 ${APPID}`, hint: '请先在「APPID 营销授权」新增授权' },
+      { rule: 'L2', path: 'stockId', level: 'error', message: `批次 ${unactivated.stockId} 未授权给直播间小程序 ${APPID}`, hint: '需由商户管理员在「APPID 营销授权」中授权给该小程序后再添加' },
     ]);
     const paused = await makeStock();
     data(await h.call(ADMIN, 'stock', 'pause', { merchantId: SH, stockId: paused.stockId }));
@@ -267,7 +267,7 @@ describe('live.addCoupon (L2)', () => {
     const s = await makeStock({}, { authorize: false });
     data(await h.call(ADMIN, 'stock', 'authorizeAppid', { merchantId: SH, stockId: s.stockId, appid: APPID_LIVE }));
     expect(await l2(s.stockId)).toEqual([
-      { rule: 'L2', path: 'stockId', level: 'error', message: `批次 ${s.stockId} 未授权给直播间小程序 ${APPID}`, hint: '请先在「APPID 营销授权」新增授权' },
+      { rule: 'L2', path: 'stockId', level: 'error', message: `批次 ${s.stockId} 未授权给直播间小程序 ${APPID}`, hint: '需由商户管理员在「APPID 营销授权」中授权给该小程序后再添加' },
     ]);
   });
 

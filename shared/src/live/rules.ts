@@ -27,7 +27,7 @@ export function checkRoomCoupon(stock: Stock, ctx: { appid: string; authorized: 
   if (stock.status !== 'RUNNING') out.push(err('L2', 'stockId', `批次 ${sid} 状态为「${STOCK_STATUS_LABELS[stock.status]}」，需为运行中`, stock.status === 'UNACTIVATED' ? '请先激活' : stock.status === 'PAUSED' ? '请先重启' : undefined));
   if (stock.scope !== 'ALL') out.push(err('L2', 'stockId', `批次 ${sid} 是单品券，直播间仅支持全场券`));
   if (stock.purpose !== 'GENERAL') out.push(err('L2', 'stockId', `批次 ${sid} 的用途是配额发券，直播间需用通用券`));
-  if (!ctx.authorized) out.push(err('L2', 'stockId', `批次 ${sid} 未授权给直播间小程序 ${ctx.appid}`, '请先在「APPID 营销授权」新增授权'));
+  if (!ctx.authorized) out.push(err('L2', 'stockId', `批次 ${sid} 未授权给直播间小程序 ${ctx.appid}`, '需由商户管理员在「APPID 营销授权」中授权给该小程序后再添加'));
   if (ctx.quantity > stock.remaining) out.push(err('L2', 'quantity', `直播间发放数量 ${ctx.quantity} 张超过批次剩余库存 ${stock.remaining} 张`));
   return out;
 }
