@@ -1,5 +1,5 @@
 import { earliestStart, checkCampaignDraft, checkStockEligibility } from '@shared/campaign/rules';
-import { campaignDraftSchema, type Campaign, type CampaignDraft } from '@shared/campaign/schema';
+import { campaignDraftSchema, type CampaignDraft } from '@shared/campaign/schema';
 import { AppError } from '@shared/errors';
 import { blocking, type Issue } from '@shared/result';
 import { toMillis, toRfc3339 } from '@shared/time';
