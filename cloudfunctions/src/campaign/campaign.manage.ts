@@ -45,7 +45,8 @@ async function withStats(ctx: Ctx, d: CampaignDoc, nowMs: number, lastDay: strin
   const rows = await ctx.store.find<CampaignStatsDoc>(C.campaignStats, { campaignId: d.id }, { orderBy: [['day', 'asc']], limit: 400 });
   const byDay = new Map<string, DailyStats>(rows.map(({ day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }) => [day, { day, claims, redemptions, redeemedAmount, orderAmount, redemptionRate }]));
   if (lastDay) {
-    const last = dayKey(Math.min(dayStart(lastDay).getTime(), d.endAtMs));
+    // The end is exclusive: a run ending at 00:00 did not run that day.
+    const last = dayKey(Math.min(dayStart(lastDay).getTime(), d.endAtMs - 1));
     for (let day = dayKey(d.startAtMs); day <= last; day = dayKey(addDays(dayStart(day), 1))) {
       if (!byDay.has(day)) byDay.set(day, { day, claims: 0, redemptions: 0, redeemedAmount: 0, orderAmount: 0, redemptionRate: 0 });
     }

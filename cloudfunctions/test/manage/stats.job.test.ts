@@ -153,10 +153,13 @@ describe('M2 stats.runDaily', () => {
   it('the zero days are the computed days of the run only: none before the start, none after the end', async () => {
     const short = await campaign({ when: '2026-11-22T10:00:00+08:00', delivery: { startAt: '2026-11-24T00:00:00+08:00', endAt: '2026-11-25T20:00:00+08:00' } });
     const later = await campaign({ when: '2026-11-22T10:01:00+08:00', delivery: { startAt: '2026-11-28T00:00:00+08:00', endAt: '2026-12-10T00:00:00+08:00' } });
+    // Ends at 00:00 of 11-26: it did not run on 11-26.
+    const midnight = await campaign({ when: '2026-11-22T10:02:00+08:00', delivery: { startAt: '2026-11-24T00:00:00+08:00', endAt: '2026-11-26T00:00:00+08:00' } });
     at('2026-11-27T12:00:00+08:00');
     data(await run());
     expect(await daily(short.campaignId)).toEqual([zero('2026-11-24'), zero('2026-11-25')]);
     expect(await daily(later.campaignId)).toEqual([]);
+    expect(await daily(midnight.campaignId)).toEqual([zero('2026-11-24'), zero('2026-11-25')]);
     const g = data(await get(M.merchant, short.campaignId));
     expect(g.campaign.latestStats).toEqual(zero('2026-11-25'));
   });
