@@ -10,7 +10,8 @@ import { call, toCloudError } from '@/services/cloud';
 import { showError, showFormErrors } from '@/components/feedback';
 import { centroid, distanceKm } from '@/components/campaign/campaignText';
 import type { PreviewData } from '@/components/campaign/CampaignPreview';
-import { go, isH5, replace } from '@/lib/routes';
+import { go, replace } from '@/lib/routes';
+import { fileUrl } from '@/services/upload';
 import { ADMINS, useActingMerchant } from './useActing';
 import { emitCampaignChanged } from './useCampaignEvents';
 import {
@@ -56,9 +57,7 @@ function stockPaths(f: CampaignForm): Record<string, string> {
 
 /** A picked file's local path dies with the page: a restored image shows the stored copy. */
 function storedCopy(img: UploadedImage | null): UploadedImage | null {
-  if (!img) return null;
-  const local = img.fileId.replace(/^local:/, '');
-  return { ...img, url: isH5 ? `/api/files/${encodeURIComponent(local)}` : img.fileId };
+  return img ? { ...img, url: fileUrl(img.fileId) } : null;
 }
 
 export interface StoreRow extends StoreInfo {
