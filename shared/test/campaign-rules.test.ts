@@ -431,6 +431,14 @@ describe('T1–T3 targeting', () => {
     expect(one('T2', check(mini({ audience: { source: 'MERCHANT_TRADING_USERS' } })))).toMatchObject({ path: 'targeting.miniProgram' });
   });
 
+  it('T2: an empty APPID says to choose one, not the APPID format; a malformed one names the format', () => {
+    const empty = parseWith(campaignDraftSchema, mini({ miniProgram: { appid: '', path: 'pages/index/index' }, audience: { source: 'MERCHANT_TRADING_USERS' } }));
+    const bad = parseWith(campaignDraftSchema, mini({ miniProgram: { appid: 'wx123', path: 'pages/index/index' }, audience: { source: 'MERCHANT_TRADING_USERS' } }));
+    const on = (r: typeof empty) => (r.ok ? [] : r.issues.filter((i) => i.path === 'targeting.miniProgram.appid').map((i) => [i.rule, i.message]));
+    expect(on(empty)).toEqual([['T2', '小程序 APPID：请选择或输入核销小程序']]);
+    expect(on(bad)).toEqual([['T2', '小程序 APPID：需为 wx + 16 位十六进制']]);
+  });
+
   it('T2: missing audience', () => {
     expect(one('T2', check(mini({ miniProgram: MP })))).toMatchObject({ path: 'targeting.audience' });
   });

@@ -200,9 +200,7 @@ export function useCampaignCreate() {
   const ownerStores = useMemo(() => (stores.data ? new Map(stores.data.stores.map((s) => [s.storeId, s])) : undefined), [stores.data]);
   const client = checkOnClient(form, merchantId || '100000', now(), ownerStores);
   const serverIssues = server ? currentServerIssues(server.issues, server.stockAt, form) : [];
-  // No APPID chosen yet: say what to do rather than the APPID's format.
-  const all = mergeIssues(upload.issues, upload.besides(client.issues), serverIssues).map((i) =>
-    i.path === 'targeting.miniProgram.appid' && !form.appid.trim() && i.level === 'error' ? { ...i, message: '请选择核销小程序', hint: undefined } : i);
+  const all = mergeIssues(upload.issues, upload.besides(client.issues), serverIssues);
   const visible = all.filter((i) => {
     const f = fieldOf(i.path);
     return f === undefined || touched.has(f);

@@ -258,7 +258,7 @@ test('小程序 targeting without an APPID asks to choose one, and the path hint
   await screen.findByText('核销小程序 APPID');
   await waitFor(() => expect(document.querySelector('.form-field--path taro-input-core input')?.getAttribute('placeholder')).toBe('如 pages/coupon/index'));
   next();
-  expect(await screen.findByText('请选择核销小程序')).toBeTruthy();
+  expect(await screen.findByText('小程序 APPID：请选择或输入核销小程序')).toBeTruthy();
   expect(screen.queryByText(/16 位十六进制/)).toBeNull();
 });
 

@@ -80,7 +80,7 @@ export type Content = z.infer<typeof contentSchema>;
 export const targetingSchema = z.strictObject({
   storeIds: z.optional(field(z.array(idSchema('门店')).check(z.maxLength(200, { error: '最多 200 家门店' })), { label: '投放门店', rule: 'T1' })),
   miniProgram: z.optional(z.strictObject({
-    appid: field(z.string().check(z.regex(/^wx[0-9a-f]{16}$/, { error: '需为 wx + 16 位十六进制' })), { label: '小程序 APPID', rule: 'T2' }),
+    appid: field(z.string().check(z.minLength(1, { error: '请选择或输入核销小程序', abort: true }), z.regex(/^wx[0-9a-f]{16}$/, { error: '需为 wx + 16 位十六进制' })), { label: '小程序 APPID', rule: 'T2' }),
     path: field(z.string().check(z.minLength(1, { error: '不能为空' }), z.maxLength(256), z.regex(/^[A-Za-z0-9_\-./?=&%]+$/, { error: '需为小程序页面路径，如 pages/index/index' })), { label: '小程序 path', rule: 'T2' }),
   })),
   area: z.optional(field(z.enum(AREAS), { label: '投放范围', rule: 'T3' })),
