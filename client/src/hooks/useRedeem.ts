@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { OutputOf } from '@shared/api';
 import type { Issue } from '@shared/result';
@@ -161,6 +161,8 @@ export function useRedeem() {
   const [confirming, setConfirming] = useState<RedeemConfirming>();
   const [previewing, setPreviewing] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // A second tap in the same tick still sees the state of the first render: a ref sees the first tap.
+  const inFlight = useRef(false);
   const [networkFailed, setNetworkFailed] = useState(false);
   const [outcome, setOutcome] = useState<RedeemOutcome>();
 
@@ -180,7 +182,8 @@ export function useRedeem() {
 
   // Preview first, so the staff confirm against the coupon's terms and a refusal shows before any confirm.
   const preview = async (payload: RedeemPayload) => {
-    if (previewing) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     setPreviewing(true);
     try {
       const result = await call('wallet', 'preview', payload);
@@ -191,13 +194,15 @@ export function useRedeem() {
       if (error.isNetwork) showError(error);
       else refused(error);
     } finally {
+      inFlight.current = false;
       setPreviewing(false);
     }
   };
 
   const confirm = async () => {
     const payload = confirming?.payload;
-    if (!payload || submitting) return;
+    if (!payload || inFlight.current) return;
+    inFlight.current = true;
     setSubmitting(true);
     try {
       const result = await call('wallet', 'redeem', payload);
@@ -216,6 +221,7 @@ export function useRedeem() {
         refused(error);
       }
     } finally {
+      inFlight.current = false;
       setSubmitting(false);
     }
   };

@@ -251,3 +251,25 @@ test('a retry after a network error sends the same order and shows it as already
   expect(second![2]).toEqual(first![2]);
   expect(screen.getByText('130.00 元')).toBeTruthy(); // 实付 150 − 20
 });
+
+test('a double tap on 核销, then on 确认核销, sends one preview and one redemption', async () => {
+  backend({ ...base, 'wallet.preview': (d) => previewed(d), 'wallet.redeem': (d) => redeemed(d) });
+  await renderPage();
+  await type('.redeem-code-input', '3847 2910 5521');
+  await type('.redeem-amount-input', '128.5');
+  const go = screen.getByText('核销');
+  // Both taps land before React renders again, as two taps in one frame do on a phone.
+  act(() => {
+    fireEvent.click(go);
+    fireEvent.click(go);
+  });
+  await waitFor(() => expect(document.querySelector('.redeem-confirm__ok')).not.toBeNull());
+  expect(calls('wallet', 'preview')).toHaveLength(1);
+  const ok = confirmButton();
+  act(() => {
+    fireEvent.click(ok);
+    fireEvent.click(ok);
+  });
+  expect(await resultTitle('核销成功')).toBeTruthy();
+  expect(redeemCalls()).toHaveLength(1);
+});
