@@ -29,6 +29,8 @@ export type RedeemPreview = OutputOf<'wallet', 'preview'>;
 export interface RedeemConfirming {
   payload: RedeemPayload;
   preview: RedeemPreview;
+  /** The preview's store: for a replayed order, where it was redeemed. */
+  storeName: string;
 }
 
 /** A goods line as typed: 商品编码 + 金额 in 元. */
@@ -188,7 +190,7 @@ export function useRedeem() {
     try {
       const result = await call('wallet', 'preview', payload);
       setNetworkFailed(false);
-      setConfirming({ payload, preview: result });
+      setConfirming({ payload, preview: result, storeName: stores.find((s) => s.storeId === result.storeId)?.name ?? result.storeId });
     } catch (e) {
       const error = toCloudError(e);
       if (error.isNetwork) showError(error);

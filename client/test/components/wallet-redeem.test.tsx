@@ -50,7 +50,7 @@ const redeemed = (d: Record<string, unknown>, replayed = false) => {
 const previewed = (d: Record<string, unknown>, replayed = false) => {
   const r = redeemed(d, replayed);
   return {
-    couponCode: d.couponCode, couponName: '家乐福满100减20', summary: '满100元减20元', faceValue: 2000, minSpend: 10000,
+    couponCode: d.couponCode, storeId: d.storeId, couponName: '家乐福满100减20', summary: '满100元减20元', faceValue: 2000, minSpend: 10000,
     orderAmount: r.orderAmount, eligibleAmount: r.eligibleAmount, discount: r.discount, payable: r.payable, replayed,
   };
 };
@@ -198,11 +198,21 @@ test('a refusal at confirm (the coupon spent meanwhile) is shown the same way', 
   expect(await resultTitle('券已使用')).toBeTruthy();
 });
 
-test('an order that already redeemed this coupon says so in the confirmation', async () => {
-  backend({ ...base, 'wallet.preview': (d) => previewed(d, true), 'wallet.redeem': (d) => redeemed(d, true) });
+test('an order that already redeemed this coupon says so in the confirmation, with that redemption\'s store and figures', async () => {
+  // Redeemed earlier at 五角场 for 150 元; typed now at 古北 for 99 元 with a goods line.
+  const first = { storeId: 'st-sh-wujiaochang', orderAmount: 15000 };
+  backend({ ...base, 'wallet.preview': (d) => previewed({ ...d, ...first }, true), 'wallet.redeem': (d) => redeemed({ ...d, ...first }, true) });
   await renderPage();
-  await fillAndConfirm('150');
+  tap('+ 添加商品');
+  await type('.goods-line__code', 'MILK-1L');
+  await type('.goods-line__amount', '10');
+  await fillAndConfirm('99');
   expect(screen.getByText('此订单已核销过这张券，确认不会再次扣券')).toBeTruthy();
+  const dialog = document.querySelector('.redeem-confirm')!;
+  expect(dialog.textContent).toContain('家乐福五角场店');
+  expect(dialog.textContent).not.toContain('家乐福古北店');
+  expect(dialog.textContent).toContain('150.00 元');
+  expect(dialog.textContent).not.toContain('MILK-1L');
 });
 
 test.each([

@@ -26,8 +26,8 @@ function replayed(r: RedemptionDoc, input: RedeemInput) {
   return { redemptionId: r.id, couponCode: r.couponCode, orderId: r.orderId, storeId: r.storeId, orderAmount: r.orderAmount, eligibleAmount: r.eligibleAmount, discount: r.discount, payable: r.orderAmount - r.discount, redeemedAt: r.redeemedAt, replayed: true };
 }
 
-function previewOf(coupon: CouponDoc, { orderAmount, eligibleAmount, discount, payable }: { orderAmount: number; eligibleAmount: number; discount: number; payable: number }) {
-  return { couponCode: coupon.id, couponName: coupon.name, summary: couponSummary(coupon), faceValue: coupon.faceValue, minSpend: coupon.minSpend, orderAmount, eligibleAmount, discount, payable };
+function previewOf(coupon: CouponDoc, { storeId, orderAmount, eligibleAmount, discount, payable }: { storeId: string; orderAmount: number; eligibleAmount: number; discount: number; payable: number }) {
+  return { couponCode: coupon.id, storeId, couponName: coupon.name, summary: couponSummary(coupon), faceValue: coupon.faceValue, minSpend: coupon.minSpend, orderAmount, eligibleAmount, discount, payable };
 }
 
 /**
@@ -97,7 +97,7 @@ export const walletHandlers: DomainHandlers<'wallet'> = {
       return { ...previewOf(coupon, r), replayed: true };
     }
     const discount = a.coupon.faceValue;
-    return { ...previewOf(a.coupon, { orderAmount: input.orderAmount, eligibleAmount: a.eligibleAmount, discount, payable: input.orderAmount - discount }), replayed: false };
+    return { ...previewOf(a.coupon, { storeId: input.storeId, orderAmount: input.orderAmount, eligibleAmount: a.eligibleAmount, discount, payable: input.orderAmount - discount }), replayed: false };
   },
 
   async redeem(input, ctx) {

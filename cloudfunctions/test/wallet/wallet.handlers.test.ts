@@ -362,13 +362,15 @@ describe('wallet.preview (W4, before the staff confirm)', () => {
     const seen = data(await preview(input));
     expect(dump()).toEqual(before);
     expect(seen).toEqual({
-      couponCode: c.couponCode, couponName: c.name, summary: '满100元减30元', faceValue: 3_000, minSpend: 10_000,
+      couponCode: c.couponCode, storeId: GUBEI, couponName: c.name, summary: '满100元减30元', faceValue: 3_000, minSpend: 10_000,
       orderAmount: 18_000, eligibleAmount: 13_000, discount: 3_000, payable: 15_000, replayed: false,
     });
     const done = data(await redeem(STAFF, input));
     expect(done).toMatchObject({ orderAmount: seen.orderAmount, eligibleAmount: seen.eligibleAmount, discount: seen.discount, payable: seen.payable });
     // The same order looked at again: that redemption's figures, marked as done.
     expect(data(await preview(input))).toEqual({ ...seen, replayed: true });
+    // …also when looked at from another store with another amount: where and what it was.
+    expect(data(await preview({ ...input, storeId: WUJIAOCHANG, orderAmount: 9_000, goods: [] }))).toEqual({ ...seen, replayed: true });
   });
 
   it('refuses exactly as the redemption would, with the same code and message, and writes nothing', async () => {

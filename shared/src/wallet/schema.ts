@@ -83,6 +83,8 @@ export const redeemOutput = z.object({
 /** What a redemption would come to, shown at the till before the staff confirm (nothing written). */
 export const redeemPreviewOutput = z.object({
   couponCode: z.string(),
+  /** Where it is redeemed: the store asked for, or for a replayed order the store it was redeemed at. */
+  storeId: z.string(),
   couponName: z.string(),
   /** 满100元减20元 */
   summary: z.string(),

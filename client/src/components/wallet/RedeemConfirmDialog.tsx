@@ -6,7 +6,6 @@ import './wallet.scss';
 
 interface Props {
   confirming: RedeemConfirming | undefined;
-  storeName: string;
   submitting: boolean;
   networkFailed: boolean;
   onConfirm: () => void;
@@ -21,10 +20,10 @@ const yuan = (fen: number) => `${formatYuan(fen)} 元`;
  * The coupon's terms and the server's figures for this order (from wallet.preview) before the
  * coupon is spent; 重试 after a network error sends the same order.
  */
-export function RedeemConfirmDialog({ confirming, storeName, ...rest }: Props) {
+export function RedeemConfirmDialog({ confirming, ...rest }: Props) {
   const rows: ConfirmRow[] = [];
   if (confirming) {
-    const { payload, preview: p } = confirming;
+    const { payload, preview: p, storeName } = confirming;
     if (p.replayed) rows.push(['注意', '此订单已核销过这张券，确认不会再次扣券', true]);
     rows.push(
       ['券名称', p.couponName],
@@ -33,7 +32,8 @@ export function RedeemConfirmDialog({ confirming, storeName, ...rest }: Props) {
       ['券码', couponCodeText(payload.couponCode)],
       ['订单号', payload.orderId],
       ['订单金额', yuan(p.orderAmount)],
-      ...(payload.goods ?? []).map((g): ConfirmRow => [`商品 ${g.code}`, yuan(g.amount)]),
+      // A replayed order shows the redemption's own figures, not what was typed this time.
+      ...(p.replayed ? [] : (payload.goods ?? []).map((g): ConfirmRow => [`商品 ${g.code}`, yuan(g.amount)])),
       ...(p.eligibleAmount !== p.orderAmount ? [['参与优惠金额', yuan(p.eligibleAmount)] as ConfirmRow] : []),
       ['优惠', `−${yuan(p.discount)}`, true],
       ['实付', yuan(p.payable), true],

@@ -49,7 +49,6 @@ export default function RedeemPage() {
       </LoadState>
       <RedeemConfirmDialog
         confirming={vm.confirming}
-        storeName={vm.store?.name ?? ''}
         submitting={vm.submitting}
         networkFailed={vm.networkFailed}
         onConfirm={vm.confirm}
