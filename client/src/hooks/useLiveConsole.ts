@@ -13,6 +13,7 @@ import type { LiveConsole } from '@/services/realtime';
 import { copyText } from '@/components/clipboard';
 import { showError, showToast } from '@/components/feedback';
 import { couponPhase, liveSecondsAt, pushingNow, type RoomCoupon } from '@/components/live/liveText';
+import { everyPage } from '@/lib/paging';
 import { go, isH5, routeUrl } from '@/lib/routes';
 import { useActingMerchant } from './useActing';
 import { emitLiveRoomsChanged } from './useLiveEvents';
@@ -66,14 +67,20 @@ export function useLiveConsole() {
 
   // The merchant's running stocks, as one-tap picks in 添加优惠券 (only those a room can take).
   const stocks = useRemote(add.open && merchantId ? `${merchantId}:running` : null, () =>
-    call('stock', 'list', { merchantId: merchantId ?? '', status: 'RUNNING', purpose: 'GENERAL', page: 1, pageSize: 50 }));
+    everyPage(async (page) => {
+      const out = await call('stock', 'list', { merchantId: merchantId ?? '', status: 'RUNNING', purpose: 'GENERAL', page, pageSize: 100 });
+      return { items: out.stocks, total: out.total };
+    }));
   // …and which of them are authorized for the room's APPID: the others are shown but cannot be picked.
   const appid = state?.room.appid ?? '';
   const auths = useRemote(add.open && merchantId && appid ? `${merchantId}:${appid}:auth` : null, () =>
-    call('stock', 'authorizations', { merchantId: merchantId ?? '', appid, page: 1, pageSize: 100 }));
-  const authorized = new Set(auths.data?.authorizations.map((a) => a.stockId) ?? []);
+    everyPage(async (page) => {
+      const out = await call('stock', 'authorizations', { merchantId: merchantId ?? '', appid, page, pageSize: 100 });
+      return { items: out.authorizations, total: out.total };
+    }));
+  const authorized = new Set(auths.data?.map((a) => a.stockId) ?? []);
   const inRoom = new Set(state?.coupons.map((c) => c.stockId) ?? []);
-  const picks: StockPick[] = (stocks.data?.stocks ?? [])
+  const picks: StockPick[] = (stocks.data ?? [])
     .filter((s) => s.scope === 'ALL' && !inRoom.has(s.stockId))
     .map((stock) => ({ stock, authorized: authorized.has(stock.stockId) }))
     .sort((a, b) => Number(b.authorized) - Number(a.authorized));

@@ -241,6 +241,27 @@ describe('直播控制台', () => {
     expect(screen.queryByText(/暂无已授权/)).toBeNull();
   });
 
+  test('添加优惠券 reads every page: a stock authorized on the second page of authorizations is offered', async () => {
+    const pages: number[] = [];
+    await renderConsole({
+      'stock.list': (d) => (d.page === 1
+        ? { stocks: Array.from({ length: 100 }, (_, i) => stockOf(String(4000000000 + i), `其他券${i}`, 10)), total: 101 }
+        : { stocks: [stockOf('2222222222', '第二页的券', 800)], total: 101 }),
+      'stock.authorizations': (d) => {
+        pages.push(Number(d.page));
+        return d.page === 1
+          ? { authorizations: Array.from({ length: 100 }, (_, i) => authOf(String(5000000000 + i), 'wxebb78adbe8371f8c')), total: 101 }
+          : { authorizations: [authOf('2222222222', 'wxebb78adbe8371f8c')], total: 101 };
+      },
+    });
+    act(() => feed().onState(consoleState()));
+    fireEvent.click(await screen.findByText('+ 添加优惠券'));
+    expect(await screen.findByText('批次号 2222222222 · 剩余 800 张')).toBeTruthy();
+    expect(pages).toEqual([1, 2]);
+    const first = document.querySelector('.live-add__pick');
+    expect(first?.textContent).toBe('第二页的券批次号 2222222222 · 剩余 800 张');
+  });
+
   test('with nothing authorized for the room, a host is told to ask the merchant admin', async () => {
     await renderConsole({
       'stock.list': () => ({ stocks: [stockOf('1111111111', '直播满100减15', 1000)], total: 1 }),
