@@ -414,6 +414,9 @@ export async function startTcbStub(): Promise<TcbStub> {
     });
   });
 
+  // The SDK keeps its sockets alive; a server closing an idle one (Node's default after 5 s, easily
+  // reached on a loaded machine) races the next request on it, which then fails with ECONNRESET.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
