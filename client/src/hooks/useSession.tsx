@@ -22,9 +22,9 @@ export interface MerchantRef {
 
 export interface SessionValue {
   state: SessionState;
-  /** SP_ADMIN: its sub-merchants (null while loading or for other roles). */
+  /** SP_ADMIN: its sub-merchants, then the provider itself (null while loading or for other roles). */
   subMerchants: MerchantRef[] | null;
-  /** SP_ADMIN: the sub-merchant its merchant pages act for; null for other roles. */
+  /** SP_ADMIN: the merchant its merchant pages act for; null for other roles. */
   target: MerchantRef | null;
   chooseTarget: (m: MerchantRef) => void;
   reload: () => Promise<void>;
@@ -109,14 +109,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ ...state, acting: m });
   }, [state]);
 
-  // An SP's own account has no stocks or campaigns: its merchant pages act for a sub-merchant.
+  // An SP's merchant pages act for a chosen merchant: a sub-merchant, or the provider itself.
   const spId = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting.merchantId : null;
   const [subs, setSubs] = useState<{ spId: string; list: MerchantRef[]; target: MerchantRef | null } | null>(null);
   useEffect(() => {
     if (!spId || subs?.spId === spId) return;
     let live = true;
     call('account', 'merchants', { merchantId: spId }).then((r) => {
-      const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId).map((m) => ({ merchantId: m.merchantId, name: m.name }));
+      // The provider itself last (A4: it may hold quota too), so a sub-merchant stays the default.
+      const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId)
+        .concat({ ...r.provider, name: r.provider.name + '（本服务商）' }).map((m) => ({ merchantId: m.merchantId, name: m.name }));
       const stored = readTarget(spId);
       if (live) setSubs({ spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
     }, () => {
@@ -126,8 +128,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => { live = false; };
   }, [spId, subs?.spId]);
 
-  const chooseTarget = useCallback((m: MerchantRef) => {
+  const chooseTarget = useCallback((pick: MerchantRef) => {
     if (!subs) return;
+    // The list's own entry (商户列表 【管理】 passes the bare name of the provider).
+    const m = subs.list.find((x) => x.merchantId === pick.merchantId) ?? pick;
     try {
       Taro.setStorageSync(TARGET_KEY, { spId: subs.spId, merchantId: m.merchantId });
     } catch {

@@ -127,7 +127,7 @@ function spBackend(more: (fn: string, action: string, data: Record<string, unkno
 test('an SP admin acts for one of its sub-merchants: the first by default, another picked on home', async () => {
   spBackend();
   const first = renderHome();
-  // The provider itself has no stocks or campaigns: it is not offered, the first sub-merchant is picked.
+  // A sub-merchant is the default; the provider itself is offered last.
   expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
   fireEvent.click(screen.getByText('换商户'));
   expect(await screen.findByText('家乐福上海（当前）')).toBeTruthy();
@@ -138,6 +138,22 @@ test('an SP admin acts for one of its sub-merchants: the first by default, anoth
   first.unmount();
   renderHome();
   expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+});
+
+test('an SP admin may act for the provider itself, listed last, and the pick survives a relaunch', async () => {
+  spBackend();
+  const first = renderHome();
+  expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
+  fireEvent.click(screen.getByText('换商户'));
+  await screen.findByText('家乐福上海（当前）');
+  const cells = Array.from(document.querySelectorAll('.taro-actionsheet__cell'), (c) => c.textContent).slice(1);
+  expect(cells).toEqual(['家乐福上海（当前）', '星火咖啡', '券管家服务商（本服务商）']);
+  fireEvent.click(screen.getByText('券管家服务商（本服务商）'));
+  expect(await screen.findByText('管理中：券管家服务商（本服务商）')).toBeTruthy();
+
+  first.unmount();
+  renderHome();
+  expect(await screen.findByText('管理中：券管家服务商（本服务商）')).toBeTruthy();
 });
 
 test("an SP admin's merchant pages load the chosen sub-merchant, never the provider's own empty lists", async () => {
