@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Membership, Role } from '@shared/account/schema';
 import { usePageParams } from './usePageParams';
 import { useRequireSession, type SessionValue } from './useSession';
@@ -43,11 +44,16 @@ export function useActing(roles: readonly Role[]): Acting {
 export function useActingMerchant(roles: readonly Role[]): ActingMerchant {
   const params = usePageParams();
   const a = useActing(roles);
-  const { subMerchants, target } = a.session;
+  const { subMerchants, target, targetsFailed, retryTargets } = a.session;
   const sp = a.acting?.role === 'SP_ADMIN';
   // An SP waits for its sub-merchants (pages show loading while acting is null) rather than
   // loading its own empty lists first.
   const waiting = sp && !subMerchants && !params.merchantId;
+  // Their load failed earlier (home shows it): opening a merchant page tries once more. Only on
+  // `waiting`, not on each failure, so a failing network is not asked in a loop.
+  useEffect(() => {
+    if (waiting && targetsFailed) retryTargets();
+  }, [waiting]);
   const acting = waiting ? null : a.acting;
   const merchantId = acting ? (params.merchantId ?? (sp ? target?.merchantId : undefined) ?? acting.merchantId) : null;
   const forOther = !!a.acting && !!merchantId && merchantId !== a.acting.merchantId;

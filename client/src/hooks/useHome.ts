@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import type { Membership } from '@shared/account/schema';
 import { ROLE_LABELS } from '@shared/account/roles';
 import { FEATURES_BY_ROLE, type Feature } from '@/lib/features';
@@ -11,8 +12,12 @@ const same = (a: Membership | null, b: Membership) => !!a && a.role === b.role &
 /** Home: who I am, which merchant I act for (an SP: which sub-merchant), what that role may open. */
 export function useHome() {
   const session = useRequireSession();
-  const { state, subMerchants, target } = session;
+  const { state, subMerchants, target, targetsFailed, retryTargets } = session;
   const [sheet, setSheet] = useState<'membership' | 'target' | null>(null);
+  // An SP's merchants failed to load: try again whenever home shows.
+  useDidShow(() => {
+    if (targetsFailed) retryTargets();
+  });
 
   const me = state.status === 'ready' ? state.me : undefined;
   const acting = state.status === 'ready' ? state.acting : null;
@@ -30,6 +35,8 @@ export function useHome() {
     /** SP_ADMIN: the sub-merchant the tiles act for, and whether there is another to choose. */
     target,
     canSwitchTarget: subs.length > 1,
+    /** SP_ADMIN whose merchants failed to load: 重试 (none otherwise). */
+    retryTarget: targetsFailed ? retryTargets : undefined,
     /** The demo sign-in exists only on the local gateway (H5). */
     canSignOut: isH5,
     openSwitcher: () => setSheet('membership'),

@@ -27,6 +27,9 @@ export interface SessionValue {
   /** SP_ADMIN: the merchant its merchant pages act for; null for other roles. */
   target: MerchantRef | null;
   chooseTarget: (m: MerchantRef) => void;
+  /** SP_ADMIN: its merchants could not be loaded; merchant pages wait, home offers 重试. */
+  targetsFailed: boolean;
+  retryTargets: () => void;
   reload: () => Promise<void>;
   /** After a sign-in that already returned `Me` (the H5 demo login). */
   signedIn: (me: Me) => void;
@@ -111,7 +114,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // An SP's merchant pages act for a chosen merchant: a sub-merchant, or the provider itself.
   const spId = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting.merchantId : null;
-  const [subs, setSubs] = useState<{ spId: string; list: MerchantRef[]; target: MerchantRef | null } | null>(null);
+  // `list` null: the load failed (kept so the effect does not loop; retryTargets clears it).
+  const [subs, setSubs] = useState<{ spId: string; list: MerchantRef[] | null; target: MerchantRef | null } | null>(null);
   useEffect(() => {
     if (!spId || subs?.spId === spId) return;
     let live = true;
@@ -122,8 +126,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const stored = readTarget(spId);
       if (live) setSubs({ spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
     }, () => {
-      // Pages then act for the provider itself, as before; the next home visit tries again.
-      if (live) setSubs({ spId, list: [], target: null });
+      // Not the provider silently: merchant pages wait, home says so with 重试 (and retries on show).
+      if (live) setSubs({ spId, list: null, target: null });
     });
     return () => { live = false; };
   }, [spId, subs?.spId]);
@@ -131,7 +135,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const chooseTarget = useCallback((pick: MerchantRef) => {
     if (!subs) return;
     // The list's own entry (商户列表 【管理】 passes the bare name of the provider).
-    const m = subs.list.find((x) => x.merchantId === pick.merchantId) ?? pick;
+    const m = subs.list?.find((x) => x.merchantId === pick.merchantId) ?? pick;
     try {
       Taro.setStorageSync(TARGET_KEY, { spId: subs.spId, merchantId: m.merchantId });
     } catch {
@@ -148,9 +152,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const mine = spId && subs?.spId === spId ? subs : null;
   const subMerchants = mine?.list ?? null;
   const target = mine?.target ?? null;
+  const targetsFailed = !!mine && !subMerchants;
+  const retryTargets = useCallback(() => setSubs(null), []);
   const value = useMemo(
-    () => ({ state, subMerchants, target, chooseTarget, reload, signedIn, switchTo, signOut }),
-    [state, subMerchants, target, chooseTarget, reload, signedIn, switchTo, signOut],
+    () => ({ state, subMerchants, target, chooseTarget, targetsFailed, retryTargets, reload, signedIn, switchTo, signOut }),
+    [state, subMerchants, target, chooseTarget, targetsFailed, retryTargets, reload, signedIn, switchTo, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

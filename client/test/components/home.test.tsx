@@ -20,6 +20,9 @@ function signedInAs(me: Me) {
     fn === 'account' && action === 'me' ? Promise.resolve(me) : Promise.reject(new Error(`unexpected ${fn}.${action}`))) as unknown as typeof call);
 }
 
+// Page lifecycle hooks come from Taro's React runtime, which jsdom does not run.
+Object.assign(Taro, { useDidShow: () => undefined });
+
 const renderHome = () => render(<SessionProvider><HomePage /></SessionProvider>);
 
 beforeEach(() => {
@@ -105,7 +108,12 @@ const sub = (merchantId: string, name: string) => ({
 
 function spBackend(more: (fn: string, action: string, data: Record<string, unknown>) => unknown = () => undefined) {
   callMock.mockImplementation(((fn: string, action: string, data: Record<string, unknown>) => {
-    const extra = more(fn, action, data);
+    let extra: unknown;
+    try {
+      extra = more(fn, action, data);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (extra !== undefined) return Promise.resolve(extra);
     if (fn === 'account' && action === 'me') {
       return Promise.resolve({
@@ -162,4 +170,31 @@ test("an SP admin's merchant pages load the chosen sub-merchant, never the provi
   render(<SessionProvider><StockListPage /></SessionProvider>);
   await waitFor(() => expect(calls('stock', 'list')).toHaveLength(1));
   expect(calls('stock', 'list')[0]?.[2]).toMatchObject({ merchantId: '1900000201' });
+});
+
+test("an SP admin's failed merchant load is said on home with 重试, and merchant pages never fall back to the provider", async () => {
+  let fail = true;
+  spBackend((fn, action) => {
+    if (fn === 'account' && action === 'merchants' && fail) throw new Error('offline');
+    return fn === 'stock' && action === 'list' ? { stocks: [], total: 0, page: 1, pageSize: 20 } : undefined;
+  });
+  // One session for the whole run, as in the app: home, then a merchant page, then home again.
+  const app = (page: 'home' | 'stocks') => <SessionProvider>{page === 'home' ? <HomePage /> : <StockListPage />}</SessionProvider>;
+  const view = render(app('home'));
+  expect(await screen.findByText('商户加载失败')).toBeTruthy();
+  expect(screen.queryByText(/管理中/)).toBeNull();
+  expect(calls('account', 'merchants')).toHaveLength(1);
+
+  // A merchant page waits (never the provider's own lists) and asks once more, not in a loop.
+  view.rerender(app('stocks'));
+  await waitFor(() => expect(calls('account', 'merchants')).toHaveLength(2));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(calls('account', 'merchants')).toHaveLength(2);
+  expect(calls('stock', 'list')).toHaveLength(0);
+
+  view.rerender(app('home'));
+  expect(await screen.findByText('商户加载失败')).toBeTruthy();
+  fail = false;
+  fireEvent.click(screen.getByText('重试'));
+  expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
 });

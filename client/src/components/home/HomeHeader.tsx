@@ -14,10 +14,12 @@ interface Props {
   target: MerchantRef | null;
   canSwitchTarget: boolean;
   onSwitchTarget: () => void;
+  /** SP_ADMIN whose merchants failed to load: 重试 in place of 换商户. */
+  onRetryTarget?: () => void;
 }
 
 /** Who is signed in and which merchant/role they act as, with the switcher when there is a choice. */
-export function HomeHeader({ me, acting, canSwitch, onSwitch, target, canSwitchTarget, onSwitchTarget }: Props) {
+export function HomeHeader({ me, acting, canSwitch, onSwitch, target, canSwitchTarget, onSwitchTarget, onRetryTarget }: Props) {
   return (
     <View className="home-header">
       <Text className="home-header__hello">你好，{me.nickname}</Text>
@@ -37,12 +39,12 @@ export function HomeHeader({ me, acting, canSwitch, onSwitch, target, canSwitchT
             </Tag>
             <Text className="home-header__id">商户号 {acting.merchantId}</Text>
           </View>
-          {target ? (
+          {target || onRetryTarget ? (
             <View className="home-header__target">
-              <Text className="home-header__target-name">管理中：{target.name}</Text>
-              {canSwitchTarget ? (
-                <Button className="home-header__switch" size="small" shape="round" onClick={onSwitchTarget}>
-                  换商户
+              <Text className="home-header__target-name">{target ? `管理中：${target.name}` : '商户加载失败'}</Text>
+              {canSwitchTarget || onRetryTarget ? (
+                <Button className="home-header__switch" size="small" shape="round" onClick={onRetryTarget ?? onSwitchTarget}>
+                  {onRetryTarget ? '重试' : '换商户'}
                 </Button>
               ) : null}
             </View>

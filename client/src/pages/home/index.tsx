@@ -29,6 +29,7 @@ export default function HomePage() {
               target={vm.target}
               canSwitchTarget={vm.canSwitchTarget}
               onSwitchTarget={vm.openTargets}
+              onRetryTarget={vm.retryTarget}
             />
             {acting ? <FeatureTiles features={vm.features} onOpen={vm.open} /> : <ConsumerWelcome />}
             <SheetPicker visible={vm.sheetOpen} title={vm.sheet.title} labels={vm.sheet.labels} onPick={vm.pick} onClose={vm.closeSheet} />
