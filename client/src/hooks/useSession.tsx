@@ -38,7 +38,8 @@ export interface SessionValue {
 }
 
 const STORAGE_KEY = 'coupon-desk.acting';
-const TARGET_KEY = 'coupon-desk.target';
+/** + memberId: one member's pick is not another's on a shared phone. */
+const TARGET_KEY = 'coupon-desk.target.';
 
 interface StoredActing {
   memberId: string;
@@ -73,9 +74,9 @@ export function pickActing(me: Me, stored: StoredActing | undefined): Membership
   return found ?? me.memberships[0] ?? null;
 }
 
-function readTarget(spId: string): string | undefined {
+function readTarget(memberId: string, spId: string): string | undefined {
   try {
-    const v: unknown = Taro.getStorageSync(TARGET_KEY);
+    const v: unknown = Taro.getStorageSync(TARGET_KEY + memberId);
     if (typeof v === 'object' && v !== null && 'spId' in v && 'merchantId' in v && v.spId === spId && typeof v.merchantId === 'string') return v.merchantId;
   } catch {
     // As for the acting pick: the first sub-merchant then.
@@ -113,43 +114,45 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [state]);
 
   // An SP's merchant pages act for a chosen merchant: a sub-merchant, or the provider itself.
+  const memberId = state.status === 'ready' ? state.me.memberId : '';
   const spId = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting.merchantId : null;
+  // Loaded for one member and provider: never shown to another member signing in on this phone.
   // `list` null: the load failed (kept so the effect does not loop; retryTargets clears it).
-  const [subs, setSubs] = useState<{ spId: string; list: MerchantRef[] | null; target: MerchantRef | null } | null>(null);
+  const [subs, setSubs] = useState<{ memberId: string; spId: string; list: MerchantRef[] | null; target: MerchantRef | null } | null>(null);
+  const mine = spId && subs?.spId === spId && subs.memberId === memberId ? subs : null;
   useEffect(() => {
-    if (!spId || subs?.spId === spId) return;
+    if (!spId || mine) return;
     let live = true;
     call('account', 'merchants', { merchantId: spId }).then((r) => {
       // The provider itself last (A4: it may hold quota too), so a sub-merchant stays the default.
       const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId)
         .concat({ ...r.provider, name: r.provider.name + '（本服务商）' }).map((m) => ({ merchantId: m.merchantId, name: m.name }));
-      const stored = readTarget(spId);
-      if (live) setSubs({ spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
+      const stored = readTarget(memberId, spId);
+      if (live) setSubs({ memberId, spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
     }, () => {
       // Not the provider silently: merchant pages wait, home says so with 重试 (and retries on show).
-      if (live) setSubs({ spId, list: null, target: null });
+      if (live) setSubs({ memberId, spId, list: null, target: null });
     });
     return () => { live = false; };
-  }, [spId, subs?.spId]);
+  }, [memberId, spId, !mine]);
 
   const chooseTarget = useCallback((pick: MerchantRef) => {
     if (!subs) return;
     // The list's own entry (商户列表 【管理】 passes the bare name of the provider).
     const m = subs.list?.find((x) => x.merchantId === pick.merchantId) ?? pick;
     try {
-      Taro.setStorageSync(TARGET_KEY, { spId: subs.spId, merchantId: m.merchantId });
+      Taro.setStorageSync(TARGET_KEY + subs.memberId, { spId: subs.spId, merchantId: m.merchantId });
     } catch {
       // Not fatal: the pick only lasts for this run.
     }
     setSubs({ ...subs, target: m });
   }, [subs]);
 
-  const signOut = useCallback(async () => {
-    await devApi.logout();
+  const signOut = useCallback(() => devApi.logout().then(() => {
+    setSubs(null);
     setState({ status: 'signedOut' });
-  }, []);
+  }), []);
 
-  const mine = spId && subs?.spId === spId ? subs : null;
   const subMerchants = mine?.list ?? null;
   const target = mine?.target ?? null;
   const targetsFailed = !!mine && !subMerchants;

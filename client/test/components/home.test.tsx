@@ -1,11 +1,12 @@
 /**
  * Home per role and the membership switcher, against a fake `call` (the network boundary only).
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Me } from '@shared/account/schema';
-import { call } from '@/services/cloud';
-import { SessionProvider } from '@/hooks/useSession';
+import { call, devApi } from '@/services/cloud';
+import * as routes from '@/lib/routes';
+import { SessionProvider, useSession, type SessionValue } from '@/hooks/useSession';
 import HomePage from '@/pages/home/index';
 import StockListPage from '@/pages/stock/list/index';
 import { callMock, calls } from './fakeCloud';
@@ -141,7 +142,7 @@ test('an SP admin acts for one of its sub-merchants: the first by default, anoth
   expect(await screen.findByText('家乐福上海（当前）')).toBeTruthy();
   fireEvent.click(await screen.findByText('星火咖啡'));
   expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
-  expect(Taro.getStorageSync('coupon-desk.target')).toEqual({ spId: '1900000001', merchantId: '1900000201' });
+  expect(Taro.getStorageSync('coupon-desk.target.sp-admin')).toEqual({ spId: '1900000001', merchantId: '1900000201' });
 
   first.unmount();
   renderHome();
@@ -165,7 +166,7 @@ test('an SP admin may act for the provider itself, listed last, and the pick sur
 });
 
 test("an SP admin's merchant pages load the chosen sub-merchant, never the provider's own empty lists", async () => {
-  Taro.setStorageSync('coupon-desk.target', { spId: '1900000001', merchantId: '1900000201' });
+  Taro.setStorageSync('coupon-desk.target.sp-admin', { spId: '1900000001', merchantId: '1900000201' });
   spBackend((fn, action) => (fn === 'stock' && action === 'list' ? { stocks: [], total: 0, page: 1, pageSize: 20 } : undefined));
   render(<SessionProvider><StockListPage /></SessionProvider>);
   await waitFor(() => expect(calls('stock', 'list')).toHaveLength(1));
@@ -197,4 +198,40 @@ test("an SP admin's failed merchant load is said on home with 重试, and mercha
   fail = false;
   fireEvent.click(screen.getByText('重试'));
   expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
+});
+
+test("one member's merchant pick is not another's on the same phone, and sign-out forgets the loaded list", async () => {
+  spBackend();
+  const logout = jest.spyOn(devApi, 'logout').mockResolvedValue();
+  const relaunch = jest.spyOn(routes, 'relaunch').mockImplementation(() => undefined);
+  let session: SessionValue | undefined;
+  const Probe = () => {
+    session = useSession();
+    return null;
+  };
+  render(<SessionProvider><Probe /><HomePage /></SessionProvider>);
+  expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
+  fireEvent.click(screen.getByText('换商户'));
+  fireEvent.click(await screen.findByText('星火咖啡'));
+  expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+
+  fireEvent.click(screen.getByText('切换演示账号'));
+  await waitFor(() => expect(relaunch).toHaveBeenCalledWith('login'));
+  // Another admin of the same provider signs in: the provider's default, not the first one's pick.
+  const other: Me = {
+    memberId: 'sp-admin-2', nickname: '周洁', consumer: false,
+    memberships: [{ role: 'SP_ADMIN', merchantId: '1900000001', merchantName: '券管家服务商', storeIds: [] }],
+  };
+  act(() => session!.signedIn(other));
+  expect(await screen.findByText('管理中：家乐福上海')).toBeTruthy();
+  expect(calls('account', 'merchants')).toHaveLength(2);
+
+  // The first member again: the list is loaded afresh, and their own pick comes back.
+  fireEvent.click(screen.getByText('切换演示账号'));
+  await waitFor(() => expect(logout).toHaveBeenCalledTimes(2));
+  act(() => session!.signedIn({ ...other, memberId: 'sp-admin', nickname: '李敏' }));
+  expect(await screen.findByText('管理中：星火咖啡')).toBeTruthy();
+  expect(calls('account', 'merchants')).toHaveLength(3);
+  logout.mockRestore();
+  relaunch.mockRestore();
 });
