@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { useSession } from './useSession';
 
 /** What a create wizard keeps between visits: the form, where the merchant was, what it had touched. */
 export interface DraftSnapshot<F> {
@@ -8,7 +9,8 @@ export interface DraftSnapshot<F> {
   touched: readonly string[];
 }
 
-const keyOf = (kind: string, merchantId: string) => `coupon-desk.draft.${kind}.${merchantId}`;
+/** Per member and merchant: an SP's half-written draft never opens for the merchant's own admin on a shared phone (sign-out removes them: useSession). */
+const keyOf = (kind: string, memberId: string, merchantId: string) => `coupon-desk.draft.${kind}.${memberId}.${merchantId}`;
 
 function read<F>(key: string): DraftSnapshot<F> | undefined {
   try {
@@ -29,11 +31,12 @@ function remove(key: string): void {
 }
 
 /**
- * Keeps an unfinished create wizard in storage per merchant, so a reload or 返回 does not lose it;
+ * Keeps an unfinished create wizard in storage per member and merchant, so a reload or 返回 does not lose it;
  * restores it once the merchant is known. Nothing is kept before the merchant's first edit.
  */
 export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnapshot<F>, restore: (d: DraftSnapshot<F>) => void) {
-  const key = merchantId ? keyOf(kind, merchantId) : null;
+  const { state } = useSession();
+  const key = merchantId && state.status === 'ready' ? keyOf(kind, state.me.memberId, merchantId) : null;
   const [restored, setRestored] = useState(false);
   const loaded = useRef<string | null>(null);
   const restoreRef = useRef(restore);

@@ -84,6 +84,17 @@ function readTarget(memberId: string, spId: string): string | undefined {
   return undefined;
 }
 
+/** A member's create drafts (useFormDraft: coupon-desk.draft.<kind>.<memberId>.<merchantId>) go when they sign out. */
+function forgetDrafts(memberId: string): void {
+  try {
+    Taro.getStorageInfoSync().keys.forEach((k) => {
+      if (k.startsWith('coupon-desk.draft.') && k.includes(`.${memberId}.`)) Taro.removeStorageSync(k);
+    });
+  } catch {
+    // Storage unavailable: nothing was kept either.
+  }
+}
+
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -149,9 +160,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [subs]);
 
   const signOut = useCallback(() => devApi.logout().then(() => {
+    forgetDrafts(memberId);
     setSubs(null);
     setState({ status: 'signedOut' });
-  }), []);
+  }), [memberId]);
 
   const subMerchants = mine?.list ?? null;
   const target = mine?.target ?? null;

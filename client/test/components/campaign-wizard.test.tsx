@@ -222,7 +222,7 @@ test('an unfinished campaign comes back after a reload, on its step, with the st
   fireEvent.click(screen.getByLabelText('上传商户 logo'));
   await waitFor(() => expect(uploadMock).toHaveBeenCalled());
   await typeInto('brandName', '家乐福');
-  await waitFor(() => expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toContain('家乐福'));
+  await waitFor(() => expect(window.localStorage.getItem(`coupon-desk.draft.campaign.merchant-admin.${MERCHANT}`)).toContain('家乐福'));
   first.unmount();
 
   render(<SessionProvider><CampaignCreatePage /></SessionProvider>);
@@ -234,7 +234,7 @@ test('an unfinished campaign comes back after a reload, on its step, with the st
 
   fireEvent.click(screen.getByText('清空'));
   expect(await screen.findByText('选择推广类型')).toBeTruthy();
-  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toBeNull();
+  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.merchant-admin.${MERCHANT}`)).toBeNull();
 });
 
 test('小程序 targeting without an APPID asks to choose one, and the path hint is the placeholder', async () => {
@@ -343,5 +343,5 @@ test('the whole wizard sends the draft once, with a requestId, and shows the cre
   });
   expect(screen.getByText('活动 ID cmp_abc')).toBeTruthy();
   // Created: the kept draft goes with it.
-  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.${MERCHANT}`)).toBeNull();
+  expect(window.localStorage.getItem(`coupon-desk.draft.campaign.merchant-admin.${MERCHANT}`)).toBeNull();
 });

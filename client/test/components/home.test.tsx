@@ -235,3 +235,19 @@ test("one member's merchant pick is not another's on the same phone, and sign-ou
   logout.mockRestore();
   relaunch.mockRestore();
 });
+
+test("signing out removes that member's create drafts, and only theirs", async () => {
+  spBackend();
+  const logout = jest.spyOn(devApi, 'logout').mockResolvedValue();
+  const relaunch = jest.spyOn(routes, 'relaunch').mockImplementation(() => undefined);
+  Taro.setStorageSync('coupon-desk.draft.campaign.sp-admin.1900000101', { v: 1, form: {}, step: 1, touched: [] });
+  Taro.setStorageSync('coupon-desk.draft.stock.sp-admin.1900000001', { v: 1, form: {}, step: 0, touched: ['name'] });
+  Taro.setStorageSync('coupon-desk.draft.stock.merchant-admin.1900000101', { v: 1, form: {}, step: 0, touched: ['name'] });
+  renderHome();
+  await screen.findByText('管理中：家乐福上海');
+  fireEvent.click(screen.getByText('切换演示账号'));
+  await waitFor(() => expect(relaunch).toHaveBeenCalledWith('login'));
+  expect(Taro.getStorageInfoSync().keys.filter((k) => k.startsWith('coupon-desk.draft.'))).toEqual(['coupon-desk.draft.stock.merchant-admin.1900000101']);
+  logout.mockRestore();
+  relaunch.mockRestore();
+});

@@ -216,7 +216,7 @@ test('the confirm step sends fen and seconds of day, with one requestId reused a
   // Created: on to the new stock's detail page, in place of the form.
   await waitFor(() => expect(replace).toHaveBeenCalledWith('stockDetail', { merchantId: MERCHANT, stockId: '1234567890', created: '1' }));
   // Created: the kept draft goes, the next 创建代金券 starts blank.
-  expect(window.localStorage.getItem(`coupon-desk.draft.stock.${MERCHANT}`)).toBeNull();
+  expect(window.localStorage.getItem(`coupon-desk.draft.stock.merchant-admin.${MERCHANT}`)).toBeNull();
   replace.mockRestore();
 });
 
@@ -241,7 +241,22 @@ test('an unfinished stock comes back after leaving the page, on its step, until 
   tap('清空');
   await waitFor(() => expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull());
   await waitFor(() => expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe(''));
-  expect(window.localStorage.getItem(`coupon-desk.draft.stock.${MERCHANT}`)).toBeNull();
+  expect(window.localStorage.getItem(`coupon-desk.draft.stock.merchant-admin.${MERCHANT}`)).toBeNull();
+});
+
+test("one member's unfinished stock never opens for another member of the same merchant", async () => {
+  backend(baseHandlers());
+  const first = render(<SessionProvider><StockCreatePage /></SessionProvider>);
+  await screen.findByText('营销经费');
+  await typeInto('name', '周末满减券');
+  await waitFor(() => expect(window.localStorage.getItem(`coupon-desk.draft.stock.merchant-admin.${MERCHANT}`)).toContain('周末满减券'));
+  first.unmount();
+
+  backend({ ...baseHandlers(), 'account.me': () => ({ ...me, memberId: 'sp-admin', nickname: '李敏' }) });
+  await renderPage();
+  await waitFor(() => expect(calls('account', 'merchant').length).toBeGreaterThanOrEqual(2));
+  expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
+  expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe('');
 });
 
 test('免充值 is greyed with the reason when the merchant has not enabled it, and 我已开通 asks the server again', async () => {
