@@ -31,10 +31,12 @@ function remove(key: string): void {
 }
 
 /**
+ * `restore` gets the kept draft, or null for a blank form when the merchant changed and has none.
+ *
  * Keeps an unfinished create wizard in storage per member and merchant, so a reload or 返回 does not lose it;
  * restores it once the merchant is known. Nothing is kept before the merchant's first edit.
  */
-export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnapshot<F>, restore: (d: DraftSnapshot<F>) => void) {
+export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnapshot<F>, restore: (d: DraftSnapshot<F> | null) => void) {
   const { state } = useSession();
   const key = merchantId && state.status === 'ready' ? keyOf(kind, state.me.memberId, merchantId) : null;
   const [restored, setRestored] = useState(false);
@@ -44,15 +46,25 @@ export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnap
 
   useEffect(() => {
     if (!key || loaded.current === key) return;
+    const before = loaded.current;
     loaded.current = key;
     const saved = read<F>(key);
-    if (saved) restoreRef.current(saved);
+    // Another merchant while the page stays open: its draft, else a blank form (null), never the
+    // previous merchant's form.
+    if (saved || before) restoreRef.current(saved ?? null);
     setRestored(!!saved);
   }, [key]);
 
   const json = JSON.stringify(now);
+  const savedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!key || loaded.current !== key || (!now.touched.length && now.step === 0)) return;
+    if (!key || loaded.current !== key) return;
+    // The render that changed the key still shows the previous merchant's form: not this key's.
+    if (savedFor.current !== key) {
+      savedFor.current = key;
+      return;
+    }
+    if (!now.touched.length && now.step === 0) return;
     try {
       Taro.setStorageSync(key, now);
     } catch {

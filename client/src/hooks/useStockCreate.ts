@@ -71,8 +71,9 @@ export function useStockCreate() {
   };
 
   const kept = useFormDraft('stock', acting ? merchantId : '', { form, step, touched: [...f.touched] }, (d) => {
-    f.load(d.form, d.touched);
-    setStep(Math.min(Math.max(0, d.step), STEP_TITLES.length - 1));
+    // null: another merchant without a draft, a blank form.
+    f.load(d && d.form, d?.touched);
+    setStep(d ? Math.min(Math.max(0, d.step), STEP_TITLES.length - 1) : 0);
   });
   const discardDraft = () => {
     kept.clear();

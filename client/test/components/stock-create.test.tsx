@@ -2,13 +2,13 @@
  * 创建代金券 against a fake backend: only `call` of services/cloud.ts is replaced (the network
  * boundary); session, hooks, the shared schema and rules, and NutUI components are the real ones.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Stock } from '@shared/stock/schema';
 import { CloudError } from '@/services/cloud';
 import * as routes from '@/lib/routes';
-import { SessionProvider } from '@/hooks/useSession';
+import { SessionProvider, useSession, type SessionValue } from '@/hooks/useSession';
 import StockCreatePage from '@/pages/stock/create/index';
 import { backend, callMock, calls, type Handler } from './fakeCloud';
 
@@ -257,6 +257,32 @@ test("one member's unfinished stock never opens for another member of the same m
   await waitFor(() => expect(calls('account', 'merchant').length).toBeGreaterThanOrEqual(2));
   expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
   expect(document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value).toBe('');
+});
+
+test('switching merchant with the page open shows that merchant\'s draft or a blank form, never the last one\'s', async () => {
+  const OTHER = '1900000201';
+  const both: Me = { ...me, memberships: [...me.memberships, { role: 'MERCHANT_ADMIN', merchantId: OTHER, merchantName: '星火咖啡', storeIds: [] }] };
+  backend({ ...baseHandlers(), 'account.me': () => both });
+  let session: SessionValue | undefined;
+  const Probe = () => {
+    session = useSession();
+    return null;
+  };
+  render(<SessionProvider><Probe /><StockCreatePage /></SessionProvider>);
+  await screen.findByText('营销经费');
+  await typeInto('name', '家乐福满减');
+  const name = () => document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value;
+  await waitFor(() => expect(window.localStorage.getItem(`coupon-desk.draft.stock.merchant-admin.${MERCHANT}`)).toContain('家乐福满减'));
+
+  act(() => session!.switchTo(both.memberships[1]!));
+  await waitFor(() => expect(name()).toBe(''));
+  expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
+  await new Promise((r) => setTimeout(r, 50));
+  expect(window.localStorage.getItem(`coupon-desk.draft.stock.merchant-admin.${OTHER}`)).toBeNull();
+
+  act(() => session!.switchTo(both.memberships[0]!));
+  await waitFor(() => expect(name()).toBe('家乐福满减'));
+  expect(screen.getByText('已恢复上次未完成的草稿')).toBeTruthy();
 });
 
 test('免充值 is greyed with the reason when the merchant has not enabled it, and 我已开通 asks the server again', async () => {
