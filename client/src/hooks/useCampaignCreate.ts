@@ -252,7 +252,7 @@ export function useCampaignCreate() {
   };
 
   const kept = useFormDraft('campaign', acting ? merchantId : '', { form, step, touched: [...touched] }, (d) => {
-    if (!d) return startOver(); const f = d.form;
+    if (!d) return startOver(); const f = { ...initialForm(now()), ...d.form };
     setForm({ ...f, logo: storedCopy(f.logo), pack: f.pack.map((s) => ({ ...s, smallImage: storedCopy(s.smallImage), largeImage: storedCopy(s.largeImage) })) });
     setTouched(new Set(d.touched as FieldKey[]));
     setStep(Math.min(Math.max(0, d.step), STEP_TITLES.length - 1));

@@ -12,10 +12,17 @@ export interface DraftSnapshot<F> {
 /** Per member and merchant: an SP's half-written draft never opens for the merchant's own admin on a shared phone (sign-out removes them: useSession). */
 const keyOf = (kind: string, memberId: string, merchantId: string) => `coupon-desk.draft.${kind}.${memberId}.${merchantId}`;
 
+/**
+ * The stored shape's version: a draft of another version is ignored. A field added to the form
+ * later needs no new version, as callers restore `{ ...blankForm, ...draft.form }`.
+ */
+const VERSION = 1;
+
 function read<F>(key: string): DraftSnapshot<F> | undefined {
   try {
     const v: unknown = Taro.getStorageSync(key);
-    if (typeof v === 'object' && v !== null && 'form' in v && 'step' in v && 'touched' in v && Array.isArray(v.touched)) return v as DraftSnapshot<F>;
+    if (typeof v === 'object' && v !== null && 'v' in v && v.v === VERSION && 'form' in v && typeof v.form === 'object' && v.form !== null
+      && 'step' in v && typeof v.step === 'number' && 'touched' in v && Array.isArray(v.touched)) return v as DraftSnapshot<F>;
   } catch {
     // Unreadable storage: start blank.
   }
@@ -66,7 +73,7 @@ export function useFormDraft<F>(kind: string, merchantId: string, now: DraftSnap
     }
     if (!now.touched.length && now.step === 0) return;
     try {
-      Taro.setStorageSync(key, now);
+      Taro.setStorageSync(key, { v: VERSION, ...now });
     } catch {
       // Storage full or unavailable: the draft lasts only this visit.
     }

@@ -13,7 +13,7 @@ import { useRemote } from './useRemote';
 import { useRetriableCreate } from './useRetriableCreate';
 import { useFormDraft } from './useFormDraft';
 import { emitStockChanged } from './useStockEvents';
-import { STEP_KEYS, stepOf, toDraftInput, topKey, useStockForm, type TimeRuleKind } from './useStockForm';
+import { initialForm, STEP_KEYS, stepOf, toDraftInput, topKey, useStockForm, type TimeRuleKind } from './useStockForm';
 
 export const STEP_TITLES = ['基础规则', '其他规则', '确认创建'] as const;
 export const SLOTS_MAX = 10;
@@ -71,8 +71,9 @@ export function useStockCreate() {
   };
 
   const kept = useFormDraft('stock', acting ? merchantId : '', { form, step, touched: [...f.touched] }, (d) => {
-    // null: another merchant without a draft, a blank form.
-    f.load(d && d.form, d?.touched);
+    // null: another merchant without a draft, a blank form. A draft from before a field existed
+    // gets that field's blank value.
+    f.load(d && { ...initialForm(new Date(), merchantId), ...d.form }, d?.touched);
     setStep(d ? Math.min(Math.max(0, d.step), STEP_TITLES.length - 1) : 0);
   });
   const discardDraft = () => {

@@ -237,6 +237,17 @@ test('an unfinished campaign comes back after a reload, on its step, with the st
   expect(window.localStorage.getItem(`coupon-desk.draft.campaign.merchant-admin.${MERCHANT}`)).toBeNull();
 });
 
+test('a draft kept before a field existed restores with that field blank instead of breaking the wizard', async () => {
+  backend();
+  window.localStorage.setItem(`coupon-desk.draft.campaign.merchant-admin.${MERCHANT}`, JSON.stringify({ data: { v: 1, form: { brandName: '家乐福' }, step: 1, touched: [] } }));
+  render(<SessionProvider><CampaignCreatePage /></SessionProvider>);
+  expect(await screen.findByText('已恢复上次未完成的草稿')).toBeTruthy();
+  await screen.findByText('商户品牌名称');
+  await waitFor(() => expect(inputValue('brandName')).toBe('家乐福'));
+  await typeInto('title', '周末满100减30');
+  expect(await screen.findByText('展示为：家乐福 周末满100减30')).toBeTruthy();
+});
+
 test('小程序 targeting without an APPID asks to choose one, and the path hint is the placeholder', async () => {
   backend();
   pickMock.mockResolvedValue({ path: 'blob:logo', size: 2048, name: 'logo.png', width: 120, height: 120, format: 'png' });

@@ -3,6 +3,7 @@
  * boundary); session, hooks, the shared schema and rules, and NutUI components are the real ones.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { Current } from '@tarojs/runtime';
 import type { Me } from '@shared/account/schema';
 import type { Stock } from '@shared/stock/schema';
@@ -283,6 +284,28 @@ test('switching merchant with the page open shows that merchant\'s draft or a bl
   act(() => session!.switchTo(both.memberships[0]!));
   await waitFor(() => expect(name()).toBe('家乐福满减'));
   expect(screen.getByText('已恢复上次未完成的草稿')).toBeTruthy();
+});
+
+test('a kept draft of another version is ignored; one from before a field existed restores with that field blank', async () => {
+  backend(baseHandlers());
+  const key = `coupon-desk.draft.stock.merchant-admin.${MERCHANT}`;
+  const name = () => document.querySelector<HTMLInputElement>('.form-field--name taro-input-core input')?.value;
+  Taro.setStorageSync(key, { form: { name: '旧版草稿' }, step: 0, touched: ['name'] });
+  const first = render(<SessionProvider><StockCreatePage /></SessionProvider>);
+  await screen.findByText('营销经费');
+  await waitFor(() => expect(calls('account', 'merchant')).toHaveLength(1));
+  expect(screen.queryByText('已恢复上次未完成的草稿')).toBeNull();
+  expect(name()).toBe('');
+  first.unmount();
+
+  Taro.setStorageSync(key, { v: 1, form: { name: '只有名称' }, step: 0, touched: ['name'] });
+  await renderPage();
+  expect(await screen.findByText('已恢复上次未完成的草稿')).toBeTruthy();
+  await waitFor(() => expect(name()).toBe('只有名称'));
+  // The fields the draft lacks are the blank form's, and work.
+  await typeInto('faceValue', '10');
+  await typeInto('minSpend', '100');
+  expect(await screen.findByText('满100元可用')).toBeTruthy();
 });
 
 test('免充值 is greyed with the reason when the merchant has not enabled it, and 我已开通 asks the server again', async () => {
