@@ -4,7 +4,7 @@ import { PageShell } from '@/components/PageShell';
 import { LoadState } from '@/components/LoadState';
 import { HomeHeader } from '@/components/home/HomeHeader';
 import { FeatureTiles } from '@/components/home/FeatureTiles';
-import { SheetPicker } from '@/components/home/SheetPicker';
+import { SheetPicker } from '@/components/SheetPicker';
 import { ConsumerWelcome } from '@/components/home/ConsumerWelcome';
 import { useHome } from '@/hooks/useHome';
 
