@@ -36,12 +36,13 @@ export function useStockCreate() {
   // 免充值 (S2): the merchant's own product flag. Unknown (loading, offline) leaves it to the
   // server; a later answer (a refusal, 我已开通 checked again) overrides the first read.
   const merchant = useRemote(acting ? `merchant:${merchantId}` : null, () => call('account', 'merchant', { merchantId }));
-  const [noCashNow, setNoCashNow] = useState<boolean | null>(null);
-  const noCashEnabled = noCashNow ?? merchant.data?.noCashEnabled ?? true;
+  // Kept with the merchant it was said of: another merchant starts from its own flag.
+  const [noCashNow, setNoCashNow] = useState<{ merchantId: string; enabled: boolean } | null>(null);
+  const noCashEnabled = (noCashNow?.merchantId === merchantId ? noCashNow.enabled : undefined) ?? merchant.data?.noCashEnabled ?? true;
   const recheckNoCash = async () => {
     try {
       const m = await call('account', 'merchant', { merchantId });
-      setNoCashNow(m.noCashEnabled);
+      setNoCashNow({ merchantId, enabled: m.noCashEnabled });
       if (!m.noCashEnabled) showToast('商户平台显示尚未开通免充值，开通后再试', 'warn');
     } catch (e) {
       showError(e);
@@ -171,7 +172,7 @@ export function useStockCreate() {
     // A network failure keeps the requestId: the retry returns the first result if it was created.
     if (out.error.isNetwork) return;
     const err = out.error;
-    if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') setNoCashNow(false);
+    if (err.code === 'STOCK.NO_CASH_NOT_ENABLED') setNoCashNow({ merchantId, enabled: false });
     f.setServerIssues(err.issues);
     const target = firstStepWithErrors(err.issues.filter((i) => i.level === 'error').map((i) => i.path));
     if (target !== undefined) setStep(target);

@@ -330,6 +330,27 @@ test('免充值 is greyed with the reason when the merchant has not enabled it, 
   expect(noCash()?.className).not.toContain('form-choices__item--disabled');
 });
 
+test('免充值 refused for one merchant is not greyed for the next one switched to', async () => {
+  const OTHER = '1900000201';
+  const both: Me = { ...me, memberships: [...me.memberships, { role: 'MERCHANT_ADMIN', merchantId: OTHER, merchantName: '星火咖啡', storeIds: [] }] };
+  backend({ ...baseHandlers(), 'account.me': () => both, 'account.merchant': (d) => ({ ...merchantDetail(d.merchantId === OTHER), merchantId: d.merchantId }) });
+  let session: SessionValue | undefined;
+  const Probe = () => {
+    session = useSession();
+    return null;
+  };
+  render(<SessionProvider><Probe /><StockCreatePage /></SessionProvider>);
+  await screen.findByText('立即开通免充值代金券产品功能');
+  tap('立即开通免充值代金券产品功能');
+  fireEvent.click(await screen.findByText('我已开通'));
+  await waitFor(() => expect(calls('account', 'merchant')).toHaveLength(2));
+
+  act(() => session!.switchTo(both.memberships[1]!));
+  await waitFor(() => expect(calls('account', 'merchant').some(([, , d]) => (d as { merchantId: string }).merchantId === OTHER)).toBe(true));
+  await waitFor(() => expect(screen.queryByText('立即开通免充值代金券产品功能')).toBeNull());
+  expect(screen.getByText('免充值').closest('.form-choices__item')?.className).not.toContain('form-choices__item--disabled');
+});
+
 test('server issues land on their fields and send the user back to the step', async () => {
   backend({
     ...baseHandlers(),
