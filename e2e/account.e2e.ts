@@ -93,4 +93,24 @@ describe('service provider acts for a sub-merchant', () => {
     await shot(page, 'account-07-sp-stock-create-nocash');
     await context.close();
   });
+
+  it('picks the provider itself (listed last) on home, and the pick survives a reload', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.login-member').filter({ hasText: '李敏（服务商）' }).tap();
+
+    const target = page.locator('.home-header__target-name');
+    await eventually(target).toContainText('管理中：');
+    await page.locator('.home-header__target .home-header__switch').tap();
+    const provider = page.locator('.taro-actionsheet__cell').filter({ hasText: '云选科技（本服务商）' });
+    await provider.waitFor();
+    await shot(page, 'account-08-sp-target-sheet');
+    await provider.tap();
+    await eventually(target).toHaveText('管理中：云选科技（本服务商）');
+
+    await page.reload();
+    await eventually(page.locator('.home-header__target-name')).toHaveText('管理中：云选科技（本服务商）');
+    await context.close();
+  });
 });

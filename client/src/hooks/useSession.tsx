@@ -137,7 +137,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     call('account', 'merchants', { merchantId: spId }).then((r) => {
       // The provider itself last (A4: it may hold quota too), so a sub-merchant stays the default.
       const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId)
-        .concat({ ...r.provider, name: r.provider.name + '（本服务商）' }).map((m) => ({ merchantId: m.merchantId, name: m.name }));
+        .concat({ ...r.provider, name: r.provider.name.replace(/（服务商）$/, '') + '（本服务商）' }).map((m) => ({ merchantId: m.merchantId, name: m.name }));
       const stored = readTarget(memberId, spId);
       if (live) setSubs({ memberId, spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
     }, () => {

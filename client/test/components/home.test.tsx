@@ -124,7 +124,7 @@ function spBackend(more: (fn: string, action: string, data: Record<string, unkno
     }
     if (fn === 'account' && action === 'merchants') {
       return Promise.resolve({
-        provider: { ...sub('1900000001', '券管家服务商'), kind: 'SERVICE_PROVIDER' },
+        provider: { ...sub('1900000001', '券管家（服务商）'), kind: 'SERVICE_PROVIDER' },
         merchants: [{ ...sub('1900000001', '券管家服务商'), kind: 'SERVICE_PROVIDER' }, sub('1900000101', '家乐福上海')],
         unopened: [sub('1900000201', '星火咖啡')],
       });
@@ -156,13 +156,13 @@ test('an SP admin may act for the provider itself, listed last, and the pick sur
   fireEvent.click(screen.getByText('换商户'));
   await screen.findByText('家乐福上海（当前）');
   const cells = Array.from(document.querySelectorAll('.taro-actionsheet__cell'), (c) => c.textContent).slice(1);
-  expect(cells).toEqual(['家乐福上海（当前）', '星火咖啡', '券管家服务商（本服务商）']);
-  fireEvent.click(screen.getByText('券管家服务商（本服务商）'));
-  expect(await screen.findByText('管理中：券管家服务商（本服务商）')).toBeTruthy();
+  expect(cells).toEqual(['家乐福上海（当前）', '星火咖啡', '券管家（本服务商）']);
+  fireEvent.click(screen.getByText('券管家（本服务商）'));
+  expect(await screen.findByText('管理中：券管家（本服务商）')).toBeTruthy();
 
   first.unmount();
   renderHome();
-  expect(await screen.findByText('管理中：券管家服务商（本服务商）')).toBeTruthy();
+  expect(await screen.findByText('管理中：券管家（本服务商）')).toBeTruthy();
 });
 
 test("an SP admin's merchant pages load the chosen sub-merchant, never the provider's own empty lists", async () => {
