@@ -126,7 +126,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // An SP's merchant pages act for a chosen merchant: a sub-merchant, or the provider itself.
   const memberId = state.status === 'ready' ? state.me.memberId : '';
-  const spId = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting.merchantId : null;
+  const sp = state.status === 'ready' && state.acting?.role === 'SP_ADMIN' ? state.acting : null;
+  const spId = sp ? sp.merchantId : null;
   // Loaded for one member and provider: never shown to another member signing in on this phone.
   // `list` null: the load failed (kept so the effect does not loop; retryTargets clears it).
   const [subs, setSubs] = useState<{ memberId: string; spId: string; list: MerchantRef[] | null; target: MerchantRef | null } | null>(null);
@@ -137,10 +138,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     call('account', 'merchants', { merchantId: spId }).then((r) => {
       // The provider itself last (A4: it may hold quota too), so a sub-merchant stays the default.
       const list = [...r.merchants, ...r.unopened].filter((m) => m.merchantId !== spId)
-        .concat({ ...r.provider, name: r.provider.name.replace(/（服务商）$/, '') + '（本服务商）' }).map((m) => ({ merchantId: m.merchantId, name: m.name }));
+        .map((m) => ({ merchantId: m.merchantId, name: m.name }))
+        .concat({ merchantId: spId, name: sp!.merchantName.replace(/（服务商）$/, '') + '（本服务商）' });
       const stored = readTarget(memberId, spId);
       if (live) setSubs({ memberId, spId, list, target: list.find((m) => m.merchantId === stored) ?? list[0] ?? null });
-    }, () => {
+    }).catch(() => {
       // Not the provider silently: merchant pages wait, home says so with 重试 (and retries on show).
       if (live) setSubs({ memberId, spId, list: null, target: null });
     });

@@ -119,7 +119,7 @@ function spBackend(more: (fn: string, action: string, data: Record<string, unkno
     if (fn === 'account' && action === 'me') {
       return Promise.resolve({
         memberId: 'sp-admin', nickname: '李敏', consumer: false,
-        memberships: [{ role: 'SP_ADMIN', merchantId: '1900000001', merchantName: '券管家服务商', storeIds: [] }],
+        memberships: [{ role: 'SP_ADMIN', merchantId: '1900000001', merchantName: '券管家（服务商）', storeIds: [] }],
       });
     }
     if (fn === 'account' && action === 'merchants') {
