@@ -56,13 +56,6 @@ export function useHome() {
     // Pages act for the session's merchant (an SP: its chosen sub-merchant); no query needed.
     open: (f: Feature) => go(f.route),
     retry: () => void session.reload(),
-    signOut: async () => {
-      try {
-        await session.signOut();
-        relaunch('login');
-      } catch (e) {
-        showError(e);
-      }
-    },
+    signOut: () => session.signOut().then(() => relaunch('login'), showError),
   };
 }

@@ -104,14 +104,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'ready', me, acting: pickActing(me, readStored()) });
   }, []);
 
-  const reload = useCallback(async () => {
+  // A promise chain, not async/await: the main package would carry the transpiled generator.
+  const reload = useCallback(() => {
     setState({ status: 'loading' });
-    try {
-      signedIn(await call('account', 'me', {}));
-    } catch (e) {
+    return call('account', 'me', {}).then(signedIn, (e: unknown) => {
       const error = toCloudError(e);
       setState(error.code === 'AUTH.UNAUTHENTICATED' ? { status: 'signedOut' } : { status: 'error', error });
-    }
+    });
   }, [signedIn]);
 
   useEffect(() => {
