@@ -9,7 +9,7 @@ import { Forbidden } from '@/components/account/Forbidden';
 import { CampaignCard } from '@/components/campaign/CampaignCard';
 import { QuotaHeader } from '@/components/campaign/QuotaHeader';
 import { StatsNote } from '@/components/campaign/StatsNote';
-import { StatusTabs } from '@/components/campaign/StatusTabs';
+import { CampaignStatusTabs } from '@/components/campaign/CampaignStatusTabs';
 import { useCampaignList } from '@/hooks/useCampaignList';
 
 export default function CampaignListPage() {
@@ -19,7 +19,7 @@ export default function CampaignListPage() {
   const what = vm.status ? `${CAMPAIGN_STATUS_LABELS[vm.status]}的` : '';
   return (
     <PageShell withBar={vm.canManage}>
-      <StatusTabs value={vm.status} onChange={vm.setStatus} />
+      <CampaignStatusTabs value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
         <QuotaHeader merchantName={vm.merchantName} merchantId={vm.merchantId ?? ''} quota={vm.quota} />

@@ -6,7 +6,7 @@ import { InlineRetry, LoadState } from '@/components/LoadState';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedList } from '@/components/PagedList';
 import { Forbidden } from '@/components/account/Forbidden';
-import { StatusFilter } from '@/components/stock/StatusFilter';
+import { StockStatusTabs } from '@/components/stock/StockStatusTabs';
 import { StockCard } from '@/components/stock/StockCard';
 import { useStockList } from '@/hooks/useStockList';
 
@@ -17,7 +17,7 @@ export default function StockListPage() {
   const what = vm.status ? `${STOCK_STATUS_LABELS[vm.status]}的` : '';
   return (
     <PageShell withBar={vm.canManage}>
-      <StatusFilter value={vm.status} onChange={vm.setStatus} />
+      <StockStatusTabs value={vm.status} onChange={vm.setStatus} />
       <LoadState loading={remote.loading || !vm.acting} error={remote.error} onRetry={() => void remote.reload()} hasData={!!remote.data && !remote.loading}>
         <InlineRetry error={remote.data ? remote.error : undefined} onRetry={() => void remote.reload()} />
         <PagedList

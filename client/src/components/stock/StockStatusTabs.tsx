@@ -4,6 +4,6 @@ import { StatusTabs } from '../StatusTabs';
 const LABELS = STOCK_STATUSES.map((s) => [s, STOCK_STATUS_LABELS[s]] as const);
 
 /** 全部 / 未激活 / 运行中 / 已暂停 / 已终止 / 已过期. */
-export function StatusFilter({ value, onChange }: { value: StockStatus | undefined; onChange: (s: StockStatus | undefined) => void }) {
+export function StockStatusTabs({ value, onChange }: { value: StockStatus | undefined; onChange: (s: StockStatus | undefined) => void }) {
   return <StatusTabs labels={LABELS} value={value} onChange={onChange} />;
 }
