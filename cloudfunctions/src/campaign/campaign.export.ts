@@ -7,7 +7,7 @@ import { C, type StoreDoc } from '../runtime/records';
 import type { Filter } from '../store/port';
 import { findByIds, scanRange } from '../store/scan';
 import type { RedemptionDoc } from '../wallet/wallet.records';
-import { exportFileKey } from '../files/file.storage';
+import { exportFileKey, exportFileName } from '../files/file.storage';
 import type { CampaignDoc } from './campaign.records';
 import { loadCampaign } from './campaign.manage';
 
@@ -58,6 +58,6 @@ export async function exportRedemptions(input: { merchantId: string; campaignId?
   }
   const csv = '\uFEFF' + lines.join('\r\n') + '\r\n';
   const fileId = await ctx.files.put(exportFileKey(input.merchantId, randomBytes(16).toString('hex')), new TextEncoder().encode(csv));
-  const fileName = `核销明细_${input.campaignId ?? input.merchantId}_${input.from}_${input.to}.csv`;
+  const fileName = exportFileName(input.campaignId ?? input.merchantId, input.from, input.to);
   return { fileId, fileName, url: await ctx.files.url(fileId, fileName), rows: rows.length };
 }

@@ -24,7 +24,11 @@ export function exportFileKey(merchantId: string, id: string): string {
   return `export/${merchantId}_${id}.csv`;
 }
 const EXPORT_KEY = /^export\/(\d{6,16})_[0-9a-f]{32}\.csv$/;
-/** The names exports are saved under (`exportRedemptions`' fileName); anything else is not used. */
+/** The name an export is saved under: what it covers (a campaign or the merchant) and its days. */
+export function exportFileName(scopeId: string, from: string, to: string): string {
+  return `核销明细_${scopeId}_${from}_${to}.csv`;
+}
+/** Names `exportFileName` makes; a download asking for any other name is not given it. */
 export const EXPORT_NAME = /^核销明细_[A-Za-z0-9_-]{1,64}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/;
 /** The merchant an export key was made for, or null for any other key. */
 export function exportFileOwner(key: string): string | null {
